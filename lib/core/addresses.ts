@@ -1,0 +1,280 @@
+// Proxy address formats (Exchange Server 5.5 help, Appendix C; ../shared/ROUTING.md "The objects").
+// Pure functions: no database, no clock. Shared by the forms (client) and the server.
+import { parse as parseSmtp } from 'smtp-address-parser';
+import { toASCII } from 'punycode.js';
+
+/** The address types Exchange 5.5 Administrator offers under New (E-mail Addresses tab). */
+export const KNOWN_ADDRESS_TYPES = ['SMTP', 'MS', 'X400', 'CCMAIL'] as const;
+export type KnownAddressType = (typeof KNOWN_ADDRESS_TYPES)[number];
+
+/** Labels of the New E-mail Address dialog, in Exchange's words. */
+export const ADDRESS_TYPE_LABELS: Record<KnownAddressType, string> = {
+  SMTP: 'Internet Address',
+  MS: 'Microsoft Mail Address',
+  X400: 'X.400 Address',
+  CCMAIL: 'cc:Mail Address',
+};
+
+export function isKnownAddressType(type: string): type is KnownAddressType {
+  return (KNOWN_ADDRESS_TYPES as readonly string[]).includes(type);
+}
+
+export type AddressCheck = { ok: true } | { ok: false; message: string };
+
+const ok: AddressCheck = { ok: true };
+const fail = (message: string): AddressCheck => ({ ok: false, message });
+
+/**
+ * Type names of "Other Address" proxies (e.g. NOTES, GWISE, FAX). Exchange stores the type
+ * upper-cased in the proxy prefix; we allow letters, digits and '-' up to 16 characters.
+ */
+const OTHER_TYPE = /^[A-Z0-9][A-Z0-9-]{0,15}$/;
+
+/** Normalises a type as typed ("smtp", "Internet Address" is not accepted) to its stored form. */
+export function normalizeAddressType(type: string): string {
+  return type.trim().toUpperCase();
+}
+
+export function checkAddressType(type: string): AddressCheck {
+  const t = normalizeAddressType(type);
+  if (t === '') return fail('The address type is empty.');
+  if (!OTHER_TYPE.test(t)) {
+    return fail('The address type must be 1–16 letters, digits or hyphens (for example SMTP, MS, X400, NOTES).');
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SMTP (RFC 5321)
+
+const SMTP_LOCAL_MAX = 64;
+const SMTP_DOMAIN_MAX = 255;
+const SMTP_LABEL_MAX = 63;
+
+export type SmtpParts = { local: string; domain: string };
+
+/** Splits at the last '@' (a quoted local part may contain '@'). */
+export function splitSmtp(address: string): SmtpParts | null {
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at === address.length - 1) return null;
+  return { local: address.slice(0, at), domain: address.slice(at + 1) };
+}
+
+/** The domain in ASCII (IDNA) form, lower-cased; null when it cannot be converted. */
+export function asciiDomain(domain: string): string | null {
+  try {
+    return toASCII(domain).toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export function checkSmtpAddress(address: string): AddressCheck {
+  if (address.trim() !== address) return fail('The Internet address must not begin or end with spaces.');
+  const parts = splitSmtp(address);
+  if (!parts) return fail("An Internet address must have the form name@domain (for example bob@adatum.com).");
+  if (parts.local.length > SMTP_LOCAL_MAX) {
+    return fail(`The part before '@' is ${parts.local.length} characters long; the limit is ${SMTP_LOCAL_MAX}.`);
+  }
+  // Exchange 5.5 predates internationalised mailboxes (RFC 6531): the local part must be ASCII.
+  if (/[^\x20-\x7e]/.test(parts.local)) return fail("The part before '@' may only contain ASCII characters.");
+  if (parts.domain.startsWith('[')) {
+    if (!/^\[(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]$/.test(parts.domain) ||
+      parts.domain.slice(1, -1).split('.').some((n) => Number(n) > 255)) {
+      return fail('An address literal must be an IPv4 address in brackets, for example [192.0.2.1].');
+    }
+  } else {
+    const ascii = asciiDomain(parts.domain);
+    if (ascii === null) return fail(`The domain '${parts.domain}' is not a valid domain name.`);
+    if (ascii.length > SMTP_DOMAIN_MAX) {
+      return fail(`The domain is ${ascii.length} characters long; the limit is ${SMTP_DOMAIN_MAX}.`);
+    }
+    const labels = ascii.split('.');
+    if (labels.length < 2) return fail(`The domain '${parts.domain}' must be fully qualified (for example adatum.com).`);
+    for (const label of labels) {
+      if (label.length === 0) return fail(`The domain '${parts.domain}' has an empty label (two dots in a row, or a dot at an end).`);
+      if (label.length > SMTP_LABEL_MAX) return fail(`The domain label '${label}' is longer than ${SMTP_LABEL_MAX} characters.`);
+      if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label)) {
+        return fail(`The domain label '${label}' may only contain letters, digits and inner hyphens.`);
+      }
+    }
+  }
+  try {
+    parseSmtp(parts.domain.startsWith('[') ? address : `${parts.local}@${asciiDomain(parts.domain)}`);
+  } catch {
+    return fail("The part before '@' is not valid: use letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~ with single dots between them, or a quoted string.");
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Microsoft Mail: NETWORK/POSTOFFICE/MAILBOX, each 1–10 letters or digits, case-insensitive.
+
+const MS_PART = /^[A-Za-z0-9]{1,10}$/;
+const MS_PART_NAMES = ['network', 'postoffice', 'mailbox'] as const;
+
+export function checkMsAddress(address: string): AddressCheck {
+  const parts = address.split('/');
+  if (parts.length !== 3) {
+    return fail('A Microsoft Mail address must have the form NETWORK/POSTOFFICE/MAILBOX (for example ADATUM/REDMOND/BOB).');
+  }
+  for (let i = 0; i < 3; i++) {
+    if (!MS_PART.test(parts[i])) {
+      return fail(`The ${MS_PART_NAMES[i]} name '${parts[i]}' must be 1–10 letters or digits.`);
+    }
+  }
+  return ok;
+}
+
+/** NETWORK/POSTOFFICE, as on Site Addressing and the MS Mail Connector. */
+export function checkMsPostoffice(value: string): AddressCheck {
+  const parts = value.split('/');
+  if (parts.length !== 2) return fail('A postoffice must have the form NETWORK/POSTOFFICE (for example ADATUM/REDMOND).');
+  for (let i = 0; i < 2; i++) {
+    if (!MS_PART.test(parts[i])) return fail(`The ${MS_PART_NAMES[i]} name '${parts[i]}' must be 1–10 letters or digits.`);
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// X.400 in mnemonic O/R form: c=US;a= ;p=ADATUM;o=REDMOND;s=Clark;g=Mark;
+
+type X400Field = { name: string; min: number; max: number; pattern?: RegExp; hint?: string };
+
+const X400_FIELDS: Record<string, X400Field> = {
+  c: { name: 'country (c)', min: 2, max: 3, pattern: /^(?:[A-Za-z]{2}|\d{3})$/, hint: '2 letters or 3 digits' },
+  a: { name: 'ADMD (a)', min: 1, max: 16 },
+  p: { name: 'PRMD (p)', min: 1, max: 16 },
+  o: { name: 'organization (o)', min: 1, max: 64 },
+  ou1: { name: 'organizational unit (ou1)', min: 1, max: 32 },
+  ou2: { name: 'organizational unit (ou2)', min: 1, max: 32 },
+  ou3: { name: 'organizational unit (ou3)', min: 1, max: 32 },
+  ou4: { name: 'organizational unit (ou4)', min: 1, max: 32 },
+  s: { name: 'surname (s)', min: 1, max: 40 },
+  g: { name: 'given name (g)', min: 1, max: 16 },
+  i: { name: 'initials (i)', min: 1, max: 5 },
+  q: { name: 'generation qualifier (q)', min: 1, max: 3 },
+  cn: { name: 'common name (cn)', min: 1, max: 64 },
+};
+
+/** X.400 printable-string characters (plus space), the set the O/R attributes allow. */
+const X400_PRINTABLE = /^[A-Za-z0-9 '()+,\-./:?]*$/;
+
+export type X400Attributes = Array<[key: string, value: string]>;
+
+/** Parses "k=v;k=v;" into attribute pairs; null when the shape is wrong. */
+export function parseX400(address: string): X400Attributes | { error: string } {
+  const body = address.endsWith(';') ? address.slice(0, -1) : address;
+  if (body === '') return { error: 'The X.400 address is empty.' };
+  const pairs: X400Attributes = [];
+  for (const piece of body.split(';')) {
+    const eq = piece.indexOf('=');
+    if (eq <= 0) return { error: `'${piece}' is not of the form attribute=value (for example o=REDMOND).` };
+    pairs.push([piece.slice(0, eq).trim().toLowerCase(), piece.slice(eq + 1)]);
+  }
+  return pairs;
+}
+
+export function checkX400Address(address: string): AddressCheck {
+  const parsed = parseX400(address);
+  if ('error' in parsed) return fail(parsed.error);
+  const seen = new Set<string>();
+  for (const [key, value] of parsed) {
+    const field = X400_FIELDS[key];
+    if (!field) return fail(`'${key}' is not an X.400 attribute (use c, a, p, o, ou1–ou4, s, g, i, q).`);
+    if (seen.has(key)) return fail(`The ${field.name} appears twice.`);
+    seen.add(key);
+    if (value.length < field.min || value.length > field.max) {
+      return fail(`The ${field.name} must be ${field.min === field.max ? field.min : `${field.min}–${field.max}`} characters; '${value}' has ${value.length}.`);
+    }
+    if (field.pattern && !field.pattern.test(value)) return fail(`The ${field.name} must be ${field.hint}; '${value}' is not.`);
+    if (!X400_PRINTABLE.test(value)) {
+      return fail(`The ${field.name} '${value}' contains a character X.400 does not allow (use letters, digits, spaces and ' ( ) + , - . / : ?).`);
+    }
+  }
+  if (!seen.has('c')) return fail('An X.400 address needs a country (c=).');
+  if (!seen.has('a')) return fail("An X.400 address needs an ADMD (a=); use a single space ('a= ') for none.");
+  if ((seen.has('g') || seen.has('i')) && !seen.has('s')) return fail('An X.400 address with a given name or initials needs a surname (s=).');
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// cc:Mail: "Last, First at POSTOFFICE"
+
+const CCMAIL = /^(.+) at ([A-Za-z0-9][A-Za-z0-9_-]{0,31})$/;
+
+export function checkCcMailAddress(address: string): AddressCheck {
+  const match = CCMAIL.exec(address);
+  if (!match) return fail("A cc:Mail address must have the form 'Name at POSTOFFICE' (for example 'Clark, Mark at REDMOND').");
+  const name = match[1];
+  if (name.trim() !== name || name.length > 126) return fail('The cc:Mail name must be 1–126 characters without leading or trailing spaces.');
+  if (/[^\x20-\x7e]/.test(name)) return fail('The cc:Mail name may only contain ASCII characters.');
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Checks an address of any type by that type's format. Other types: free text, not empty. */
+export function checkAddress(type: string, address: string): AddressCheck {
+  const typeCheck = checkAddressType(type);
+  if (!typeCheck.ok) return typeCheck;
+  if (address.length === 0) return fail('The address is empty.');
+  if (address.length > 1024) return fail('The address is longer than 1024 characters.');
+  switch (normalizeAddressType(type)) {
+    case 'SMTP':
+      return checkSmtpAddress(address);
+    case 'MS':
+      return checkMsAddress(address);
+    case 'X400':
+      return checkX400Address(address);
+    case 'CCMAIL':
+      return checkCcMailAddress(address);
+    default:
+      if (address.trim() === '') return fail('The address is empty.');
+      if (/[\r\n\t]/.test(address)) return fail('The address must not contain line breaks or tabs.');
+      return ok;
+  }
+}
+
+/**
+ * The normalised form behind organisation-wide uniqueness (the database's unique index).
+ * SMTP and MS compare case-insensitively (ROUTING.md). We fold X.400 and cc:Mail too: X.400
+ * matches printable-string attributes without regard to case, and cc:Mail names are
+ * case-insensitive. Other types are compared exactly as typed. An IDN domain compares in its
+ * ASCII form, so `bob@exämple.com` and `bob@xn--exmple-cua.com` are the same address.
+ */
+export function proxyUniqueKey(type: string, address: string): string {
+  const t = normalizeAddressType(type);
+  switch (t) {
+    case 'SMTP': {
+      const parts = splitSmtp(address);
+      const domain = parts ? (asciiDomain(parts.domain) ?? parts.domain.toLowerCase()) : '';
+      return parts ? `SMTP:${parts.local.toLowerCase()}@${domain}` : `SMTP:${address.toLowerCase()}`;
+    }
+    case 'MS':
+    case 'X400':
+    case 'CCMAIL':
+      return `${t}:${address.toLowerCase()}`;
+    default:
+      return `${t}:${address}`;
+  }
+}
+
+export type WrittenAddress = { type: string; address: string; primary: boolean };
+
+/**
+ * Parses Exchange's written form `TYPE:address`: an upper-case prefix marks the reply (primary)
+ * address, a lower-case one a secondary address (`SMTP:bob@adatum.com`, `smtp:bob@cpandl.net`).
+ */
+export function parseWrittenAddress(written: string): WrittenAddress | null {
+  const colon = written.indexOf(':');
+  if (colon <= 0) return null;
+  const prefix = written.slice(0, colon);
+  const address = written.slice(colon + 1);
+  if (!/^[A-Za-z0-9-]+$/.test(prefix)) return null;
+  return { type: prefix.toUpperCase(), address, primary: prefix === prefix.toUpperCase() && /[A-Z]/.test(prefix) };
+}
+
+export function formatWrittenAddress({ type, address, primary }: WrittenAddress): string {
+  return `${primary ? type.toUpperCase() : type.toLowerCase()}:${address}`;
+}

@@ -1,0 +1,63 @@
+// One error type for the data layer and the API, mapped to HTTP in one place (toErrorResponse).
+import { ZodError } from 'zod';
+
+export type ErrorCode = 'invalid_input' | 'conflict' | 'not_found' | 'internal';
+
+const STATUS: Record<ErrorCode, number> = { invalid_input: 422, conflict: 409, not_found: 404, internal: 500 };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const invalid = (message: string, fields?: Record<string, string>) => new AppError('invalid_input', message, fields);
+export const conflict = (message: string, fields?: Record<string, string>) => new AppError('conflict', message, fields);
+export const notFound = (message: string) => new AppError('not_found', message);
+
+/** zod issues → { "field.path": "message" }, the first message per field. */
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function isPrismaError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** Any thrown value → an AppError; unknown errors become a generic internal error (logged). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const fields = zodFields(error);
+    const [first] = Object.entries(fields);
+    return invalid(first ? `${first[0] === '_' ? 'Input' : first[0]}: ${first[1]}` : 'The input is not valid.', fields);
+  }
+  if (isPrismaError(error, 'P2025')) return notFound('The object no longer exists.');
+  if (isPrismaError(error, 'P2002')) return conflict('The object conflicts with one that already exists.');
+  console.error(error);
+  return new AppError('internal', 'An internal error occurred; the details are in the server log.');
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return isPrismaError(error, 'P2002');
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+
+export function errorBody(error: AppError): ErrorBody {
+  return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+}

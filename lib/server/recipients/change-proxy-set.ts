@@ -1,0 +1,46 @@
+import 'server-only';
+import { proxyUniqueKey } from '@/lib/core/addresses';
+import type { ProxyEdit, ProxyEntry } from '@/lib/core/proxy-set';
+import { db } from '@/lib/server/db';
+import { invalid, notFound } from '@/lib/server/errors';
+import { retryOnUniqueRace, writeProxySet } from './proxy-addresses';
+import type { ProxyAddressDto } from './select';
+
+/**
+ * Loads a recipient's proxy addresses, applies one E-mail Addresses rule (lib/core/proxy-set) and
+ * saves the result; `pick` chooses the address to return (e.g. the one just added).
+ */
+export async function changeProxySet(
+  recipientId: number,
+  edit: (proxies: ProxyEntry[]) => ProxyEdit,
+  pick: (saved: ProxyAddressDto[], edited: ProxyEntry[]) => ProxyAddressDto | undefined,
+): Promise<{ proxy: ProxyAddressDto | null; proxyAddresses: ProxyAddressDto[] }> {
+  return retryOnUniqueRace(() =>
+    db.$transaction(async (tx) => {
+      const recipient = await tx.recipient.findUnique({
+        where: { id: recipientId },
+        select: { proxyAddresses: { select: { id: true, type: true, address: true, primary: true }, orderBy: { id: 'asc' } } },
+      });
+      if (!recipient) throw notFound(`There is no recipient with id ${recipientId}.`);
+      const result = edit(recipient.proxyAddresses);
+      if (!result.ok) throw invalid(result.message, { [result.field]: result.message });
+      await writeProxySet(tx, recipientId, result.proxies);
+      await tx.recipient.update({ where: { id: recipientId }, data: { version: { increment: 1 } }, select: { id: true } });
+      const saved = await tx.proxyAddress.findMany({
+        where: { recipientId },
+        select: { id: true, type: true, address: true, primary: true },
+        orderBy: [{ type: 'asc' }, { primary: 'desc' }, { address: 'asc' }],
+      });
+      return { proxy: pick(saved, result.proxies) ?? null, proxyAddresses: saved };
+    }),
+  );
+}
+
+export const sameAddress = (a: { type: string; address: string }, b: { type: string; address: string }) =>
+  proxyUniqueKey(a.type, a.address) === proxyUniqueKey(b.type, b.address);
+
+export function indexOfProxy(proxies: ProxyEntry[], proxyId: number): number {
+  const index = proxies.findIndex((p) => p.id === proxyId);
+  if (index < 0) throw notFound(`This recipient has no proxy address with id ${proxyId}.`);
+  return index;
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+import { proxyUniqueKey } from '@/lib/core/addresses';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/server/db';
+import { findSite } from '@/lib/server/sites/find-site';
+import type { RecipientKind } from '@/lib/validation/recipient';
+import type { RecipientListQuery, RecipientSortKey } from '@/lib/validation/recipient-list';
+
+export type RecipientRow = {
+  id: number;
+  kind: RecipientKind;
+  directoryName: string;
+  displayName: string;
+  alias: string;
+  primarySmtpAddress: string | null;
+};
+
+export type RecipientPage = {
+  site: string;
+  rows: RecipientRow[];
+  total: number;
+  page: number;
+  perPage: number;
+  pageCount: number;
+  sort: string;
+  q: string;
+};
+
+const rowSelect = {
+  id: true,
+  kind: true,
+  directoryName: true,
+  displayName: true,
+  alias: true,
+  proxyAddresses: { where: { type: 'SMTP', primary: true }, select: { address: true }, take: 1 },
+} satisfies Prisma.RecipientSelect;
+
+/**
+ * One page of a site's Recipients container. Only the page is read: the container may hold
+ * 100,000 recipients. The text filter matches display name, alias or directory name anywhere,
+ * or the start of any proxy address (SMTP "bob@", MS "ADATUM/REDMOND/B").
+ */
+export async function listRecipients(query: RecipientListQuery): Promise<RecipientPage> {
+  const site = await findSite(query.site);
+  const q = query.q?.trim() ?? '';
+  const where: Prisma.RecipientWhereInput = {
+    siteId: site.id,
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(q
+      ? {
+          OR: [
+            { displayName: { contains: q } },
+            { alias: { contains: q } },
+            { directoryName: { contains: q } },
+            ...proxyKeyPrefixes(q).map((prefix) => ({ proxyAddresses: { some: { uniqueKey: { startsWith: prefix } } } })),
+          ],
+        }
+      : {}),
+  };
+  const descending = query.sort.startsWith('-');
+  const key = (descending ? query.sort.slice(1) : query.sort) as RecipientSortKey;
+  const direction = descending ? 'desc' : 'asc';
+  const total = await db.recipient.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / query.perPage));
+  const page = Math.min(query.page, pageCount);
+  const rows = await db.recipient.findMany({
+    where,
+    select: rowSelect,
+    orderBy: key === 'kind' ? [{ kind: direction }, { displayName: 'asc' }, { id: 'asc' }] : [{ [key]: direction }, { id: 'asc' }],
+    skip: (page - 1) * query.perPage,
+    take: query.perPage,
+  });
+  return {
+    site: site.name,
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as RecipientKind,
+      directoryName: r.directoryName,
+      displayName: r.displayName,
+      alias: r.alias,
+      primarySmtpAddress: r.proxyAddresses[0]?.address ?? null,
+    })),
+    total,
+    page,
+    perPage: query.perPage,
+    pageCount,
+    sort: query.sort,
+    q,
+  };
+}
+
+/**
+ * Prefixes of ProxyAddress.uniqueKey (an indexed column) to match: "smtp:Bob@" searches that
+ * type only; a bare "bob@" searches every case-folded type.
+ */
+function proxyKeyPrefixes(q: string): string[] {
+  const written = /^([A-Za-z0-9-]+):(.*)$/.exec(q);
+  if (written) return [proxyUniqueKey(written[1], written[2])];
+  return ['SMTP', 'MS', 'X400', 'CCMAIL'].map((type) => proxyUniqueKey(type, q));
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import { formatWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
+import { checkProxySet, type ProxyEntry } from '@/lib/core/proxy-set';
+import type { Db, Tx } from '@/lib/server/db';
+import { conflict, invalid, isUniqueViolation } from '@/lib/server/errors';
+
+type Client = Tx | Db;
+
+/** Exchange's words (Q251152), followed by who holds the address so the admin can find it. */
+export const DUPLICATE_MESSAGE = 'This e-mail address already exists in this organization';
+
+/**
+ * Refuses addresses another recipient holds, naming the holder. The unique index on
+ * ProxyAddress.uniqueKey is what really enforces this; this check gives the friendly message.
+ */
+export async function assertProxiesFree(client: Client, recipientId: number | null, proxies: Pick<ProxyEntry, 'type' | 'address'>[]) {
+  if (proxies.length === 0) return;
+  const keys = proxies.map((p) => proxyUniqueKey(p.type, p.address));
+  for (let i = 0; i < keys.length; i += 500) {
+    const taken = await client.proxyAddress.findFirst({
+      where: { uniqueKey: { in: keys.slice(i, i + 500) }, ...(recipientId ? { recipientId: { not: recipientId } } : {}) },
+      select: { type: true, address: true, primary: true, recipient: { select: { id: true, displayName: true, directoryName: true, site: { select: { name: true } } } } },
+    });
+    if (taken) {
+      const holder = taken.recipient;
+      throw conflict(
+        `${DUPLICATE_MESSAGE}: ${formatWrittenAddress(taken)} belongs to ${holder.displayName} (directory name ${holder.directoryName}, site ${holder.site.name}).`,
+        { address: `Already held by ${holder.displayName}.`, holderId: String(holder.id) },
+      );
+    }
+  }
+}
+
+/**
+ * Runs a write that may lose a race on the unique index: when two admins save the same address
+ * at the same moment, the loser's transaction fails with P2002 and is rolled back whole. Running
+ * it once more gives the loser the same message as a sequential duplicate, naming the winner.
+ */
+export async function retryOnUniqueRace<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+/**
+ * Replaces a recipient's proxy set. An entry is matched to a stored row by its id when it has
+ * one, else by its normalised address, so rows (and their ids) survive unchanged entries;
+ * unmatched rows are deleted first, then rows are updated and created.
+ */
+export async function writeProxySet(tx: Tx, recipientId: number, proxies: ProxyEntry[]) {
+  const check = checkProxySet(proxies);
+  if (!check.ok) throw invalid(check.message, { [`proxyAddresses.${check.index}`]: check.message });
+  await assertProxiesFree(tx, recipientId, proxies);
+  const existing = await tx.proxyAddress.findMany({ where: { recipientId }, select: { id: true, type: true, address: true, primary: true, uniqueKey: true } });
+  const byId = new Map(existing.map((row) => [row.id, row]));
+  const byKey = new Map(existing.map((row) => [row.uniqueKey, row]));
+  const matched = new Set<number>();
+  const plan = proxies.map((p) => {
+    const key = proxyUniqueKey(p.type, p.address);
+    let row = p.id !== undefined ? byId.get(p.id) : undefined;
+    if (p.id !== undefined && !row) throw invalid(`Proxy address ${p.id} does not belong to this recipient.`, { proxyAddresses: 'Unknown proxy address id.' });
+    if (!row) {
+      const sameKey = byKey.get(key);
+      if (sameKey && !matched.has(sameKey.id) && !proxies.some((q) => q.id === sameKey.id)) row = sameKey;
+    }
+    if (row) matched.add(row.id);
+    return { p, key, row };
+  });
+  const removed = existing.filter((row) => !matched.has(row.id)).map((row) => row.id);
+  if (removed.length) await tx.proxyAddress.deleteMany({ where: { id: { in: removed } } });
+  for (const { p, key, row } of plan) {
+    const data = { type: p.type, address: p.address, primary: p.primary, uniqueKey: key };
+    if (!row) await tx.proxyAddress.create({ data: { ...data, recipientId } });
+    else if (row.address !== p.address || row.primary !== p.primary || row.type !== p.type) {
+      await tx.proxyAddress.update({ where: { id: row.id }, data });
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/server/db';
+import { notFound } from '@/lib/server/errors';
+
+export type SiteRef = { id: number; name: string; organization: string };
+
+/** The named site (case-insensitive, as Exchange names are), or the first site when none is named. */
+export async function findSite(name?: string, client: Tx | typeof db = db): Promise<SiteRef> {
+  const sites = await client.site.findMany({
+    select: { id: true, name: true, organization: { select: { name: true } } },
+    orderBy: { id: 'asc' },
+  });
+  const site = name === undefined ? sites[0] : sites.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!site) throw notFound(name === undefined ? 'The organization has no site.' : `There is no site named '${name}'.`);
+  return { id: site.id, name: site.name, organization: site.organization.name };
+}
