@@ -1,0 +1,5 @@
+import { GeneralTab } from '@/components/recipients/sheet/GeneralTab';
+
+export default function GeneralPage() {
+  return <GeneralTab />;
+}

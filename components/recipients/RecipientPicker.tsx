@@ -1,0 +1,125 @@
+'use client';
+// The address book dialog behind Modify... (a list's members, the lists a recipient is on):
+// search the directory on the left, the chosen recipients on the right, Add and Remove between.
+import { useEffect, useId, useState } from 'react';
+import { findRecipientsAction } from '@/app/actions/recipients';
+import { Dialog } from '@/components/shell/Dialog';
+import type { RecipientRow } from '@/lib/server/recipients/list-recipients';
+import type { RecipientRef } from '@/lib/server/recipients/select';
+import type { RecipientKind } from '@/lib/validation/recipient';
+import { RecipientIcon } from './RecipientIcon';
+
+export function RecipientPicker({
+  title,
+  site,
+  kind,
+  chosenLabel,
+  initial,
+  exclude,
+  onOk,
+  onCancel,
+}: {
+  title: string;
+  site: string;
+  kind?: RecipientKind;
+  chosenLabel: string;
+  initial: RecipientRef[];
+  exclude?: number;
+  onOk: (chosen: RecipientRef[]) => void;
+  onCancel: () => void;
+}) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<RecipientRow[]>([]);
+  const [error, setError] = useState<string>();
+  const [chosen, setChosen] = useState(initial);
+  const [pickedLeft, setPickedLeft] = useState<number>();
+  const [pickedRight, setPickedRight] = useState<number>();
+  const searchId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const result = await findRecipientsAction({ site, q: q.trim() || undefined, kind, perPage: 100, sort: 'displayName' });
+      if (cancelled) return;
+      if (result.ok) {
+        setFound(result.data.filter((r) => r.id !== exclude));
+        setError(undefined);
+      } else setError(result.message);
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [q, site, kind, exclude]);
+
+  const add = () => {
+    const row = found.find((r) => r.id === pickedLeft);
+    if (row && !chosen.some((c) => c.id === row.id)) {
+      setChosen([...chosen, { id: row.id, kind: row.kind, directoryName: row.directoryName, displayName: row.displayName }]);
+    }
+  };
+  const remove = () => setChosen(chosen.filter((c) => c.id !== pickedRight));
+
+  const list = (rows: { id: number; kind: RecipientKind; displayName: string }[], picked: number | undefined, pick: (id: number) => void, onActivate: () => void, label: string) => (
+    <ul role="listbox" aria-label={label} tabIndex={0} className="sunken-panel choice-list picker-list"
+      aria-activedescendant={picked !== undefined ? `${label}-${picked}` : undefined}
+      onKeyDown={(event) => {
+        const index = rows.findIndex((r) => r.id === picked);
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          event.preventDefault();
+          const next = rows[Math.min(Math.max(index + (event.key === 'ArrowDown' ? 1 : -1), 0), rows.length - 1)];
+          if (next) pick(next.id);
+        } else if (event.key === 'Enter') {
+          event.preventDefault();
+          onActivate();
+        }
+      }}
+    >
+      {rows.map((r) => (
+        <li key={r.id} id={`${label}-${r.id}`} role="option" aria-selected={r.id === picked} className={r.id === picked ? 'highlighted' : undefined}
+          onClick={() => pick(r.id)} onDoubleClick={() => { pick(r.id); onActivate(); }}>
+          <RecipientIcon kind={r.kind} /> {r.displayName}
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      width={620}
+      buttons={
+        <>
+          <button type="button" className="default" onClick={() => onOk(chosen)}>
+            OK
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <div className="field-row">
+        <label htmlFor={searchId}>Type name or select from list:</label>
+        <input id={searchId} type="search" value={q} maxLength={256} onChange={(e) => setQ(e.target.value)} data-autofocus />
+      </div>
+      <div className="picker">
+        <div>{list(found, pickedLeft, setPickedLeft, add, 'Address book')}</div>
+        <div className="picker-buttons">
+          <button type="button" onClick={add} disabled={pickedLeft === undefined}>
+            Add -&gt;
+          </button>
+          <button type="button" onClick={remove} disabled={pickedRight === undefined}>
+            &lt;- Remove
+          </button>
+        </div>
+        <div>
+          <p className="picker-label">{chosenLabel}</p>
+          {list(chosen, pickedRight, setPickedRight, remove, chosenLabel)}
+        </div>
+      </div>
+      <p className="dialog-error" role="alert">{error}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
+import { getOrganizationTree } from '@/lib/server/organization/get-organization-tree';
+import { listRecipients } from '@/lib/server/recipients/list-recipients';
+import { parseRecipientListParams } from '@/lib/validation/recipient-list';
+import { RecipientsTable } from './RecipientsTable';
+
+/**
+ * The console with a site's Recipients container selected: the list page itself, and the
+ * window behind a recipient's property sheet (`children`, drawn over it).
+ */
+export async function RecipientsConsole({
+  siteParam,
+  listParams,
+  selectedId,
+  children,
+}: {
+  siteParam: string;
+  listParams: Record<string, string | string[] | undefined>;
+  selectedId?: number;
+  children?: ReactNode;
+}) {
+  const { organization, sites } = await getOrganizationTree();
+  const site = sites.find(({ name }) => name.toLowerCase() === siteParam.toLowerCase())?.name ?? notFound();
+  const page = await listRecipients({ ...parseRecipientListParams(listParams), site });
+  return (
+    <ConsoleWindow
+      organization={organization}
+      sites={sites}
+      selected={{ site, node: 'recipients' }}
+      canProperties={page.rows.length > 0 && !children}
+      status={`${page.total} ${page.total === 1 ? 'object' : 'objects'}`}
+    >
+      <RecipientsTable page={page} selectedId={selectedId} />
+      {children}
+    </ConsoleWindow>
+  );
+}

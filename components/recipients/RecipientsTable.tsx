@@ -1,0 +1,327 @@
+'use client';
+// The Recipients container's contents pane: a server-paged TanStack Table whose state (text
+// filter, page, page size, sort) lives in the URL. Keyboard as in Exchange Administrator:
+// arrows move, Enter or Alt+Enter opens Properties, Delete asks and removes.
+import {
+  type ColumnDef,
+  type SortingState,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+} from '@tanstack/react-table';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { deleteRecipientAction } from '@/app/actions/recipients';
+import { ConfirmDialog } from '@/components/shell/ConfirmDialog';
+import { SHELL_EVENTS } from '@/components/shell/menus';
+import type { RecipientPage, RecipientRow } from '@/lib/server/recipients/list-recipients';
+import { KIND_LABELS } from '@/lib/validation/recipient';
+import { RecipientIcon } from './RecipientIcon';
+import { recipientSheetPath } from './paths';
+
+const columns: ColumnDef<RecipientRow>[] = [
+  {
+    id: 'displayName',
+    header: 'Display Name',
+    cell: ({ row }) => (
+      <span className="name-cell">
+        <RecipientIcon kind={row.original.kind} />
+        {row.original.displayName}
+      </span>
+    ),
+  },
+  { id: 'alias', header: 'Alias Name', cell: ({ row }) => row.original.alias },
+  { id: 'kind', header: 'Type', cell: ({ row }) => KIND_LABELS[row.original.kind] },
+  { id: 'primarySmtpAddress', header: 'E-mail Address', enableSorting: false, cell: ({ row }) => row.original.primarySmtpAddress ?? '' },
+];
+
+const PAGE_SIZES = [25, 50, 100, 200];
+
+function toSorting(sort: string): SortingState {
+  return [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
+}
+
+export function RecipientsTable({ page, selectedId }: { page: RecipientPage; selectedId?: number }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [selected, setSelected] = useState<number | undefined>(selectedId ?? page.rows[0]?.id);
+  const [filter, setFilter] = useState(page.q);
+  const [confirmDelete, setConfirmDelete] = useState<RecipientRow | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+
+  // Keep the selection on a row of this page when the page changes.
+  useEffect(() => {
+    if (!page.rows.some((r) => r.id === selected)) setSelected(page.rows[0]?.id);
+  }, [page.rows, selected]);
+
+  const navigate = useCallback(
+    (changes: Record<string, string | number | undefined>) => {
+      const params = new URLSearchParams(searchParams.toString());
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '') params.delete(key);
+        else params.set(key, String(value));
+      }
+      const query = params.toString();
+      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    },
+    [pathname, router, searchParams],
+  );
+
+  // Type to filter; the URL (and so the server query) follows after a short pause.
+  useEffect(() => {
+    if (filter.trim() === page.q) return;
+    const timer = setTimeout(() => navigate({ q: filter.trim(), page: undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [filter, page.q, navigate]);
+
+  const sorting = useMemo(() => toSorting(page.sort), [page.sort]);
+  const table = useReactTable({
+    data: page.rows,
+    columns,
+    getRowId: (row) => String(row.id),
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    pageCount: page.pageCount,
+    state: { sorting, pagination: { pageIndex: page.page - 1, pageSize: page.perPage } },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      if (first) navigate({ sort: `${first.desc ? '-' : ''}${first.id}`, page: undefined });
+    },
+  });
+
+  const listQuery = searchParams.toString();
+  const openProperties = useCallback(
+    (id: number | undefined) => {
+      if (id === undefined) return;
+      router.push(recipientSheetPath(page.site, id, 'general', listQuery));
+    },
+    [router, page.site, listQuery],
+  );
+  const askDelete = useCallback(
+    (id: number | undefined) => {
+      const row = page.rows.find((r) => r.id === id);
+      if (row) setConfirmDelete(row);
+    },
+    [page.rows],
+  );
+
+  // File → Properties / Delete and the toolbar act on this list's selection.
+  useEffect(() => {
+    const onProperties = () => openProperties(selected);
+    const onDelete = () => askDelete(selected);
+    window.addEventListener(SHELL_EVENTS.properties, onProperties);
+    window.addEventListener(SHELL_EVENTS.delete, onDelete);
+    return () => {
+      window.removeEventListener(SHELL_EVENTS.properties, onProperties);
+      window.removeEventListener(SHELL_EVENTS.delete, onDelete);
+    };
+  }, [selected, openProperties, askDelete]);
+
+  const select = (id: number | undefined, focus = true) => {
+    if (id === undefined) return;
+    setSelected(id);
+    if (focus) rowRefs.current.get(id)?.focus();
+  };
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    const rows = page.rows;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        select(rows[Math.min(index + 1, rows.length - 1)]?.id);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        select(rows[Math.max(index - 1, 0)]?.id);
+        break;
+      case 'Home':
+        event.preventDefault();
+        select(rows[0]?.id);
+        break;
+      case 'End':
+        event.preventDefault();
+        select(rows[rows.length - 1]?.id);
+        break;
+      case 'PageDown':
+        if (page.page < page.pageCount) {
+          event.preventDefault();
+          navigate({ page: page.page + 1 });
+        }
+        break;
+      case 'PageUp':
+        if (page.page > 1) {
+          event.preventDefault();
+          navigate({ page: page.page - 1 });
+        }
+        break;
+      case 'Enter':
+        event.preventDefault();
+        openProperties(rows[index]?.id);
+        break;
+      case 'Delete':
+        event.preventDefault();
+        askDelete(rows[index]?.id);
+        break;
+    }
+  };
+
+  const confirmAndDelete = async () => {
+    if (!confirmDelete) return;
+    setDeleting(true);
+    const result = await deleteRecipientAction(confirmDelete.id);
+    setDeleting(false);
+    setConfirmDelete(null);
+    if (!result.ok) setError(result.message);
+    else {
+      setError(null);
+      startTransition(() => router.refresh());
+    }
+  };
+
+  const first = (page.page - 1) * page.perPage + 1;
+  const last = first + page.rows.length - 1;
+
+  return (
+    <div className="recipients-pane" aria-busy={pending}>
+      <div className="list-toolbar">
+        <label htmlFor="recipient-filter">Find:</label>
+        <input
+          id="recipient-filter"
+          type="search"
+          value={filter}
+          placeholder="Display name, alias or e-mail address"
+          maxLength={256}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              select(selected ?? page.rows[0]?.id);
+            }
+          }}
+        />
+        <span className="list-count" aria-live="polite">
+          {page.total === 0 ? 'No recipients' : `${first}–${last} of ${page.total}`}
+        </span>
+      </div>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="sunken-panel list-view">
+        <table className="interactive" role="grid" aria-label={`Recipients of ${page.site}`} aria-rowcount={page.total + 1}>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sortable = header.column.getCanSort();
+                  const direction = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
+                      className={`col-${header.column.id}`}
+                    >
+                      {sortable ? (
+                        <button type="button" className="column-header" onClick={header.column.getToggleSortingHandler()}>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span className="sort-indicator" aria-hidden="true">
+                            {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        <span className="column-header">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row, index) => {
+              const id = row.original.id;
+              const isSelected = id === selected;
+              return (
+                <tr
+                  key={row.id}
+                  ref={(el) => {
+                    if (el) rowRefs.current.set(id, el);
+                    else rowRefs.current.delete(id);
+                  }}
+                  className={isSelected ? 'highlighted' : undefined}
+                  aria-selected={isSelected}
+                  aria-rowindex={first + index + 1}
+                  tabIndex={isSelected ? 0 : -1}
+                  onClick={() => select(id)}
+                  onDoubleClick={() => openProperties(id)}
+                  onKeyDown={(event) => onRowKeyDown(event, index)}
+                  data-recipient-id={id}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              );
+            })}
+            {page.rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="empty-list">
+                  {page.q ? `No recipient matches “${page.q}”.` : 'There are no items to show in this view.'}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Pages">
+        <button type="button" onClick={() => navigate({ page: undefined })} disabled={page.page <= 1}>
+          |◀ First
+        </button>
+        <button type="button" onClick={() => navigate({ page: page.page - 1 })} disabled={page.page <= 1}>
+          ◀ Previous
+        </button>
+        <span>
+          Page {page.page} of {page.pageCount}
+        </span>
+        <button type="button" onClick={() => navigate({ page: page.page + 1 })} disabled={page.page >= page.pageCount}>
+          Next ▶
+        </button>
+        <button type="button" onClick={() => navigate({ page: page.pageCount })} disabled={page.page >= page.pageCount}>
+          Last ▶|
+        </button>
+        <label htmlFor="per-page">Per page:</label>
+        <select id="per-page" value={page.perPage} onChange={(event) => navigate({ perPage: event.target.value, page: undefined })}>
+          {PAGE_SIZES.map((size) => (
+            <option key={size}>{size}</option>
+          ))}
+        </select>
+      </nav>
+      {confirmDelete && (
+        <ConfirmDialog
+          message={
+            <>
+              This object will be permanently deleted: <strong>{confirmDelete.displayName}</strong>.
+              <br />
+              Are you sure?
+            </>
+          }
+          busy={deleting}
+          defaultButton="no"
+          onYes={confirmAndDelete}
+          onNo={() => {
+            setConfirmDelete(null);
+            rowRefs.current.get(confirmDelete.id)?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { type AppError, errorBody, invalid, toAppError } from '@/lib/server/errors';
+
+type Context<P> = { params: Promise<P> };
+
+/**
+ * The one wrapper every /api/v1 route goes through: runs the handler and maps any error to
+ * `{ "error": { code, message, fields? } }` with its status (422, 409, 404; 500 only for the
+ * unexpected, with the detail in the server log).
+ */
+export function apiRoute<P = Record<string, never>>(handler: (request: NextRequest, params: P) => Promise<Response>) {
+  return async (request: NextRequest, context: Context<P>): Promise<Response> => {
+    try {
+      return await handler(request, await context.params);
+    } catch (error) {
+      const appError: AppError = toAppError(error);
+      return NextResponse.json(errorBody(appError), { status: appError.status });
+    }
+  };
+}
+
+/** Reads and validates a JSON body; malformed JSON is a 422 like any other bad input. */
+export async function readBody<S extends z.ZodType>(request: NextRequest, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw invalid('The request body is not valid JSON.', { body: 'Not valid JSON.' });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalid('The request body must be a JSON object.', { body: 'Must be a JSON object.' });
+  }
+  return schema.parse(body);
+}
+
+/** Query parameters as an object (a repeated parameter keeps its first value). */
+export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.infer<S> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of request.nextUrl.searchParams) params[key] ??= value;
+  return schema.parse(params);
+}
+
+/** A numeric id from the path; anything else names the problem instead of failing later. */
+export function readId(value: string, name = 'id'): number {
+  if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw invalid(`${name} must be a positive whole number; '${value.slice(0, 40)}' is not.`, { [name]: 'Must be a positive whole number.' });
+  }
+  return Number(value);
+}
+
+export const json = (data: unknown, status = 200) => NextResponse.json(data, { status });
