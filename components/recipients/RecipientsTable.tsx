@@ -20,8 +20,9 @@ import { RecipientIcon } from './RecipientIcon';
 import { recipientSheetPath } from './paths';
 
 const columns: ColumnDef<RecipientRow>[] = [
+  // accessorKey (not just id) makes a column sortable in TanStack Table; the server does the sorting.
   {
-    id: 'displayName',
+    accessorKey: 'displayName',
     header: 'Display Name',
     cell: ({ row }) => (
       <span className="name-cell">
@@ -30,9 +31,9 @@ const columns: ColumnDef<RecipientRow>[] = [
       </span>
     ),
   },
-  { id: 'alias', header: 'Alias Name', cell: ({ row }) => row.original.alias },
-  { id: 'kind', header: 'Type', cell: ({ row }) => KIND_LABELS[row.original.kind] },
-  { id: 'primarySmtpAddress', header: 'E-mail Address', enableSorting: false, cell: ({ row }) => row.original.primarySmtpAddress ?? '' },
+  { accessorKey: 'alias', header: 'Alias Name' },
+  { accessorKey: 'kind', header: 'Type', cell: ({ row }) => KIND_LABELS[row.original.kind] },
+  { accessorKey: 'primarySmtpAddress', header: 'E-mail Address', enableSorting: false, cell: ({ row }) => row.original.primarySmtpAddress ?? '' },
 ];
 
 const PAGE_SIZES = [25, 50, 100, 200];

@@ -26,9 +26,11 @@ const fail = (message: string): AddressCheck => ({ ok: false, message });
 
 /**
  * Type names of "Other Address" proxies (e.g. NOTES, GWISE, FAX). Exchange stores the type
- * upper-cased in the proxy prefix; we allow letters, digits and '-' up to 16 characters.
+ * upper-cased in the proxy prefix; we allow letters, digits and '-' up to 16 characters, with at
+ * least one letter: the case of the prefix is what marks the reply address (`SMTP:` / `smtp:`),
+ * and a type of digits alone could not show it.
  */
-const OTHER_TYPE = /^[A-Z0-9][A-Z0-9-]{0,15}$/;
+const OTHER_TYPE = /^(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{0,15}$/;
 
 /** Normalises a type as typed ("smtp", "Internet Address" is not accepted) to its stored form. */
 export function normalizeAddressType(type: string): string {
@@ -39,7 +41,7 @@ export function checkAddressType(type: string): AddressCheck {
   const t = normalizeAddressType(type);
   if (t === '') return fail('The address type is empty.');
   if (!OTHER_TYPE.test(t)) {
-    return fail('The address type must be 1–16 letters, digits or hyphens (for example SMTP, MS, X400, NOTES).');
+    return fail('The address type must be 1–16 letters, digits or hyphens, with at least one letter (for example SMTP, MS, X400, NOTES).');
   }
   return ok;
 }
@@ -63,7 +65,9 @@ export function splitSmtp(address: string): SmtpParts | null {
 /** The domain in ASCII (IDNA) form, lower-cased; null when it cannot be converted. */
 export function asciiDomain(domain: string): string | null {
   try {
-    return toASCII(domain).toLowerCase();
+    // Lower-case before encoding: punycode keeps case, so EXÄMPLE.com and exämple.com would
+    // otherwise encode to different ASCII names (IDNA maps both to the lower-case form).
+    return toASCII(domain.toLowerCase()).toLowerCase();
   } catch {
     return null;
   }
@@ -99,8 +103,11 @@ export function checkSmtpAddress(address: string): AddressCheck {
       }
     }
   }
+  // The domain is checked above; the parser checks the local part only. (Given the real domain it
+  // would also apply its own DNS limits — 253 characters, a top-level label of 2 — and report them
+  // as a fault of the part before '@'.)
   try {
-    parseSmtp(parts.domain.startsWith('[') ? address : `${parts.local}@${asciiDomain(parts.domain)}`);
+    parseSmtp(`${parts.local}@adatum.com`);
   } catch {
     return fail("The part before '@' is not valid: use letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~ with single dots between them, or a quoted string.");
   }

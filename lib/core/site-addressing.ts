@@ -21,13 +21,16 @@ export type NameFields = {
   displayName: string;
 };
 
+/** Drops characters X.400 does not allow, then keeps at most `max`. */
+const X400_CLEAN = (value: string, max: number) => value.replace(/[^A-Za-z0-9 '()+,\-./:?]/g, '').trim().slice(0, max).trim();
+
 /** Site Addressing of a new site: SMTP, MS and X.400 on; cc:Mail off until a cc:Mail connector exists. */
 export function defaultSiteAddressing(organization: string, site: string, smtpDomain: string): SiteAddressingRule[] {
   const ms = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10);
   return [
     { type: 'SMTP', rule: `%m@${smtpDomain}`, enabled: true },
     { type: 'MS', rule: `${ms(organization)}/${ms(site)}`, enabled: true },
-    { type: 'X400', rule: `c=US;a= ;p=${organization.slice(0, 16)};o=${site.slice(0, 64)};`, enabled: true },
+    { type: 'X400', rule: `c=US;a= ;p=${X400_CLEAN(organization, 16)};o=${X400_CLEAN(site, 64)};`, enabled: true },
     { type: 'CCMAIL', rule: `at ${ms(site)}`, enabled: false },
   ];
 }
@@ -120,6 +123,7 @@ export function checkSiteAddressingRule(type: KnownAddressType, rule: string): A
     case 'SMTP': {
       const parts = smtpRuleParts(rule);
       if (!parts) return { ok: false, message: "An SMTP rule needs '@' and a domain, for example %m@adatum.com or %g.%s@adatum.com." };
+      if (parts.template.includes('@')) return { ok: false, message: "An SMTP rule has one '@', before the domain (for example %g.%s@adatum.com)." };
       const pieces = tokenize(parts.template);
       if ('error' in pieces) return { ok: false, message: pieces.error };
       const domainCheck = checkSmtpAddress(`x@${parts.domain}`);
@@ -143,8 +147,6 @@ export function checkSiteAddressingRule(type: KnownAddressType, rule: string): A
         : { ok: false, message: "A cc:Mail rule has the form 'at POSTOFFICE', for example 'at REDMOND'." };
   }
 }
-
-const X400_CLEAN = (value: string, max: number) => value.replace(/[^A-Za-z0-9 '()+,\-./:?]/g, '').trim().slice(0, max).trim();
 
 /**
  * The address a rule generates for a recipient, or null when the recipient's fields give nothing
@@ -176,10 +178,9 @@ export function generateAddress(type: KnownAddressType, rule: string, person: Na
     }
     case 'CCMAIL': {
       const clean = (v: string) => v.replace(/[^\x20-\x7e]/g, '').trim();
-      const name =
-        person.lastName && person.firstName
-          ? `${clean(person.lastName)}, ${clean(person.firstName)}`
-          : clean(person.lastName) || clean(person.displayName) || clean(person.alias);
+      // Test the cleaned fields: a last name of dropped characters must not leave ", Mark".
+      const [last, first] = [clean(person.lastName), clean(person.firstName)];
+      const name = last && first ? `${last}, ${first}` : last || clean(person.displayName) || clean(person.alias);
       return name ? `${name.slice(0, 126).trim()} ${rule}` : null;
     }
   }
