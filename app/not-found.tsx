@@ -1,0 +1,5 @@
+import { MissingObjectMessage } from '@/components/shell/MissingObjectMessage';
+
+export default function NotFound() {
+  return <MissingObjectMessage />;
+}
