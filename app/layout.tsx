@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import '98.css';
 import './globals.css';
+import './sheets.css';
 
 export const metadata: Metadata = {
   title: 'Microsoft Exchange Administrator - xadm',

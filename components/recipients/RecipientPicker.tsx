@@ -105,7 +105,10 @@ export function RecipientPicker({
         <input id={searchId} type="search" value={q} maxLength={256} onChange={(e) => setQ(e.target.value)} data-autofocus />
       </div>
       <div className="picker">
-        <div>{list(found, pickedLeft, setPickedLeft, add, 'Address book')}</div>
+        <div>
+          <p className="picker-label">Address book</p>
+          {list(found, pickedLeft, setPickedLeft, add, 'Address book')}
+        </div>
         <div className="picker-buttons">
           <button type="button" onClick={add} disabled={pickedLeft === undefined}>
             Add -&gt;

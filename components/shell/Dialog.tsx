@@ -1,5 +1,6 @@
 'use client';
-import { useId, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useModal } from './use-modal';
 
 export type DialogProps = {
@@ -18,8 +19,18 @@ export type DialogProps = {
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
 };
 
-/** A small modal dialog over a dimmed console (message boxes, pickers, the About box). */
+/**
+ * A small modal dialog over a dimmed console (message boxes, pickers, the About box), rendered at
+ * the end of <body>: a dialog owned by a property sheet must sit above the whole sheet (its tab
+ * strip included), whatever stacking context the sheet's panel makes.
+ */
 export function Dialog(props: DialogProps) {
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useEffect(() => setHost(document.body), []);
+  return host ? createPortal(<DialogWindow {...props} />, host) : null;
+}
+
+function DialogWindow(props: DialogProps) {
   const { title, onClose, children, buttons, role = 'dialog', describedBy, width, className } = props;
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();

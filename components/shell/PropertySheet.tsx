@@ -66,6 +66,8 @@ export function PropertySheet(props: PropertySheetProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
+    // Keys typed in a dialog the sheet owns (portalled, but React still bubbles them here) are that dialog's.
+    if (!ref.current?.contains(target)) return;
     if (event.ctrlKey && (event.key === 'PageDown' || event.key === 'PageUp')) {
       event.preventDefault();
       goToTab(activeIndex + (event.key === 'PageDown' ? 1 : -1));
