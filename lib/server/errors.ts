@@ -48,12 +48,23 @@ export function toAppError(error: unknown): AppError {
   }
   if (isPrismaError(error, 'P2025')) return notFound('The object no longer exists.');
   if (isPrismaError(error, 'P2002')) return conflict('The object conflicts with one that already exists.');
+  if (isWriteConflict(error)) return conflict('Another change was being saved at the same moment. Try again.');
   console.error(error);
   return new AppError('internal', 'An internal error occurred; the details are in the server log.');
 }
 
 export function isUniqueViolation(error: unknown): boolean {
   return isPrismaError(error, 'P2002');
+}
+
+/**
+ * Two transactions collided and the database gave up on one of them, rolling it back whole.
+ * SQLite: both read first, then both try to write; rather than deadlock it answers SQLITE_BUSY at
+ * once, without waiting for the busy timeout (Prisma: P1008). PostgreSQL: a serialization failure
+ * or deadlock (P2034).
+ */
+export function isWriteConflict(error: unknown): boolean {
+  return isPrismaError(error, 'P1008') || isPrismaError(error, 'P2034');
 }
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };

@@ -37,8 +37,9 @@ export async function readBody<S extends z.ZodType>(request: NextRequest, schema
 
 /** Query parameters as an object (a repeated parameter keeps its first value). */
 export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.infer<S> {
-  const params: Record<string, string> = {};
-  for (const [key, value] of request.nextUrl.searchParams) params[key] ??= value;
+  // No prototype: a parameter named __proto__ or constructor is a key like any other (and refused).
+  const params: Record<string, string> = Object.create(null);
+  for (const [key, value] of request.nextUrl.searchParams) if (!Object.hasOwn(params, key)) params[key] = value;
   return schema.parse(params);
 }
 

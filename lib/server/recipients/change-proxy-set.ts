@@ -3,7 +3,7 @@ import { proxyUniqueKey } from '@/lib/core/addresses';
 import type { ProxyEdit, ProxyEntry } from '@/lib/core/proxy-set';
 import { db } from '@/lib/server/db';
 import { invalid, notFound } from '@/lib/server/errors';
-import { retryOnUniqueRace, writeProxySet } from './proxy-addresses';
+import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
 import type { ProxyAddressDto } from './select';
 
 /**
@@ -15,15 +15,16 @@ export async function changeProxySet(
   edit: (proxies: ProxyEntry[]) => ProxyEdit,
   pick: (saved: ProxyAddressDto[], edited: ProxyEntry[]) => ProxyAddressDto | undefined,
 ): Promise<{ proxy: ProxyAddressDto | null; proxyAddresses: ProxyAddressDto[] }> {
-  return retryOnUniqueRace(() =>
+  return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
       const recipient = await tx.recipient.findUnique({
         where: { id: recipientId },
-        select: { proxyAddresses: { select: { id: true, type: true, address: true, primary: true }, orderBy: { id: 'asc' } } },
+        select: { targetAddress: true, proxyAddresses: { select: { id: true, type: true, address: true, primary: true }, orderBy: { id: 'asc' } } },
       });
       if (!recipient) throw notFound(`There is no recipient with id ${recipientId}.`);
       const result = edit(recipient.proxyAddresses);
       if (!result.ok) throw invalid(result.message, { [result.field]: result.message });
+      assertKeepsTarget(result.proxies, recipient.targetAddress);
       await writeProxySet(tx, recipientId, result.proxies);
       await tx.recipient.update({ where: { id: recipientId }, data: { version: { increment: 1 } }, select: { id: true } });
       const saved = await tx.proxyAddress.findMany({

@@ -7,7 +7,7 @@ import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-a
 import { findSite } from '@/lib/server/sites/find-site';
 import type { CreateRecipientInput } from '@/lib/validation/recipient';
 import { generateProxyAddresses } from './generate-proxy-addresses';
-import { assertProxiesFree, retryOnUniqueRace, writeProxySet } from './proxy-addresses';
+import { assertProxiesFree, retryOnWriteRace, writeProxySet } from './proxy-addresses';
 import { resolveMembers } from './resolve-members';
 import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from './select';
 
@@ -67,5 +67,5 @@ export async function createRecipient(input: CreateRecipientInput): Promise<Reci
 
   // On a race with another admin's save the next attempt generates the next free address
   // (bob2@…) or refuses with the message that names the holder.
-  return toRecipientDetail(await retryOnUniqueRace(write));
+  return toRecipientDetail(await retryOnWriteRace(write));
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { formatWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
+import { formatWrittenAddress, parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { checkProxySet, type ProxyEntry } from '@/lib/core/proxy-set';
 import type { Db, Tx } from '@/lib/server/db';
-import { conflict, invalid, isUniqueViolation } from '@/lib/server/errors';
+import { conflict, invalid, isUniqueViolation, isWriteConflict } from '@/lib/server/errors';
 
 type Client = Tx | Db;
 
@@ -32,16 +32,34 @@ export async function assertProxiesFree(client: Client, recipientId: number | nu
 }
 
 /**
- * Runs a write that may lose a race on the unique index: when two admins save the same address
- * at the same moment, the loser's transaction fails with P2002 and is rolled back whole. Running
- * it once more gives the loser the same message as a sequential duplicate, naming the winner.
+ * A custom recipient's target address is its reply address of that type (createRecipient): an
+ * E-mail Addresses change must keep it so. The target itself changes through targetAddress.
  */
-export async function retryOnUniqueRace<T>(write: () => Promise<T>): Promise<T> {
+export function assertKeepsTarget(proxies: Pick<ProxyEntry, 'type' | 'address' | 'primary'>[], targetAddress: string | null) {
+  const target = targetAddress ? parseWrittenAddress(targetAddress) : null;
+  if (!target) return;
+  const key = proxyUniqueKey(target.type, target.address);
+  if (!proxies.some((p) => p.primary && proxyUniqueKey(p.type, p.address) === key)) {
+    const message = `${target.type}:${target.address} is this custom recipient's target address and stays its ${target.type} reply address; change the target address instead.`;
+    throw invalid(message, { proxyAddresses: message });
+  }
+}
+
+/**
+ * Runs a write that may lose a race with another admin's save. When two admins save the same
+ * address at the same moment, the loser's transaction fails and is rolled back whole: with P2002
+ * on the unique index, or (another process on the same SQLite file) with SQLITE_BUSY when both
+ * had read before writing. Running it again, after a short pause that lets the winner commit,
+ * gives the loser the same message as a sequential duplicate, naming the winner.
+ */
+export async function retryOnWriteRace<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt === 3) throw error;
+      const busy = isWriteConflict(error);
+      if (!(busy || isUniqueViolation(error)) || attempt === 5) throw error;
+      if (busy) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }
 }

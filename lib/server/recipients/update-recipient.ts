@@ -4,7 +4,7 @@ import type { ProxyEntry } from '@/lib/core/proxy-set';
 import { db, type Tx } from '@/lib/server/db';
 import { conflict, invalid, notFound } from '@/lib/server/errors';
 import type { UpdateRecipientInput } from '@/lib/validation/recipient';
-import { retryOnUniqueRace, writeProxySet } from './proxy-addresses';
+import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
 import { resolveMembers } from './resolve-members';
 import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from './select';
 
@@ -14,7 +14,7 @@ import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from '
  * lists the recipient belongs to. Nothing is saved when any part is refused.
  */
 export async function updateRecipient(id: number, input: UpdateRecipientInput): Promise<RecipientDetail> {
-  const row = await retryOnUniqueRace(() => db.$transaction((tx) => applyUpdate(tx, id, input)));
+  const row = await retryOnWriteRace(() => db.$transaction((tx) => applyUpdate(tx, id, input)));
   return toRecipientDetail(row);
 }
 
@@ -38,6 +38,8 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
   const newTarget = input.targetAddress !== undefined ? parseWrittenAddress(input.targetAddress)! : null;
   if (newTarget && input.targetAddress !== current.targetAddress) {
     proxies = retarget(proxies ?? current.proxyAddresses, current.targetAddress, newTarget);
+  } else if (proxies && current.kind === 'custom' && current.targetAddress) {
+    assertKeepsTarget(proxies, current.targetAddress);
   }
   if (proxies) await writeProxySet(tx, id, proxies);
 

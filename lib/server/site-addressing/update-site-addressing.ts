@@ -4,7 +4,7 @@ import type { ProxyEntry } from '@/lib/core/proxy-set';
 import type { SiteAddressingRule } from '@/lib/core/site-addressing';
 import { db, type Tx } from '@/lib/server/db';
 import { generateProxyAddresses } from '@/lib/server/recipients/generate-proxy-addresses';
-import { writeProxySet } from '@/lib/server/recipients/proxy-addresses';
+import { retryOnWriteRace, writeProxySet } from '@/lib/server/recipients/proxy-addresses';
 import { findSite } from '@/lib/server/sites/find-site';
 import type { SiteAddressingInput } from '@/lib/validation/site-addressing';
 import { type SiteAddressing, getSiteAddressing, loadSiteAddressingRules } from './get-site-addressing';
@@ -18,24 +18,27 @@ import { type SiteAddressing, getSiteAddressing, loadSiteAddressingRules } from 
  */
 export async function updateSiteAddressing(siteName: string, input: SiteAddressingInput): Promise<SiteAddressing & { updatedRecipients: number }> {
   const site = await findSite(siteName);
-  const updatedRecipients = await db.$transaction(
-    async (tx) => {
-      const before = await loadSiteAddressingRules(tx, site.id);
-      for (const rule of input.rules) {
-        await tx.siteAddressingRule.upsert({
-          where: { siteId_type: { siteId: site.id, type: rule.type } },
-          create: { siteId: site.id, ...rule },
-          update: { rule: rule.rule, enabled: rule.enabled },
+  // A recipient saved meanwhile by another admin may take an address being generated: run it again.
+  const updatedRecipients = await retryOnWriteRace(() =>
+    db.$transaction(
+      async (tx) => {
+        const before = await loadSiteAddressingRules(tx, site.id);
+        for (const rule of input.rules) {
+          await tx.siteAddressingRule.upsert({
+            where: { siteId_type: { siteId: site.id, type: rule.type } },
+            create: { siteId: site.id, ...rule },
+            update: { rule: rule.rule, enabled: rule.enabled },
+          });
+        }
+        if (!input.updateExisting) return 0;
+        const changed = (input.rules as SiteAddressingRule[]).filter((rule) => {
+          const old = before.find((b) => b.type === rule.type);
+          return rule.enabled && (!old || old.rule !== rule.rule || !old.enabled);
         });
-      }
-      if (!input.updateExisting) return 0;
-      const changed = (input.rules as SiteAddressingRule[]).filter((rule) => {
-        const old = before.find((b) => b.type === rule.type);
-        return rule.enabled && (!old || old.rule !== rule.rule || !old.enabled);
-      });
-      return changed.length ? regenerate(tx, site.id, changed) : 0;
-    },
-    { timeout: 600_000 },
+        return changed.length ? regenerate(tx, site.id, changed) : 0;
+      },
+      { timeout: 600_000 },
+    ),
   );
   return { ...(await getSiteAddressing(site.name)), updatedRecipients };
 }
