@@ -12,7 +12,7 @@ import { KIND_LABELS, LIMITS, type RecipientKind, createRecipientSchema } from '
 import { RecipientIcon } from './RecipientIcon';
 import { RecipientPicker } from './RecipientPicker';
 import { recipientSheetPath, recipientsListPath } from './paths';
-import { TargetAddressDialog } from './sheet/TargetAddressDialog';
+import { TargetAddressDialog, TargetAddressRow } from './sheet/TargetAddressDialog';
 
 type Form = { firstName: string; initials: string; lastName: string; displayName: string; alias: string; directoryName: string };
 
@@ -113,18 +113,7 @@ export function NewRecipientSheet({ site, kind }: { site: string; kind: Recipien
           <Field label="Display:" value={form.displayName} maxLength={LIMITS.displayName} onChange={set('displayName')} error={fieldErrors.displayName} {...(!isPerson ? { 'data-autofocus': true } : {})} />
           <Field label="Alias:" value={form.alias} maxLength={LIMITS.alias} onChange={set('alias')} error={fieldErrors.alias} />
           <Field label="Directory name:" value={form.directoryName} maxLength={LIMITS.directoryName} onChange={set('directoryName')} error={fieldErrors.directoryName} />
-          {kind === 'custom' && (
-            <div className="field-row field target-row">
-              <span className="label">E-mail address:</span>
-              <output className="target-address">{target ?? '(none)'}</output>
-              <button type="button" onClick={() => setAskTarget(true)}>
-                E-mail...
-              </button>
-              <span className="field-error" aria-live="polite">
-                {fieldErrors.targetAddress}
-              </span>
-            </div>
-          )}
+          {kind === 'custom' && <TargetAddressRow value={target} error={fieldErrors.targetAddress} onEdit={() => setAskTarget(true)} />}
           {kind === 'dl' && (
             <div className="field-row field">
               <span className="label">Members:</span>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Field } from '@/components/forms/Field';
 import { LIMITS } from '@/lib/validation/recipient';
 import { useRecipientSheet } from './RecipientSheet';
-import { TargetAddressDialog } from './TargetAddressDialog';
+import { TargetAddressDialog, TargetAddressRow } from './TargetAddressDialog';
 
 /** General tab: the names (Exchange's limits), the directory name read-only after creation. */
 export function GeneralTab() {
@@ -23,16 +23,7 @@ export function GeneralTab() {
       <Field label="Alias:" value={draft.alias} maxLength={LIMITS.alias} onChange={(alias) => update({ alias })} error={fieldErrors.alias} />
       <Field label="Directory name:" value={recipient.directoryName} onChange={() => {}} readOnly aria-readonly />
       {recipient.kind === 'custom' && (
-        <div className="field-row field target-row">
-          <span className="label">E-mail address:</span>
-          <output className="target-address">{draft.targetAddress}</output>
-          <button type="button" onClick={() => setEditingTarget(true)}>
-            E-mail...
-          </button>
-          <span className="field-error" aria-live="polite">
-            {fieldErrors.targetAddress}
-          </span>
-        </div>
+        <TargetAddressRow value={draft.targetAddress} error={fieldErrors.targetAddress} onEdit={() => setEditingTarget(true)} />
       )}
       {editingTarget && (
         <TargetAddressDialog

@@ -32,3 +32,19 @@ export function TargetAddressDialog({
     />
   );
 }
+
+/** The General tab's "E-mail address:" line of a custom recipient, with its E-mail... button. */
+export function TargetAddressRow({ value, error, onEdit }: { value: string | null; error?: string; onEdit: () => void }) {
+  return (
+    <div className="field-row field target-row">
+      <span className="label">E-mail address:</span>
+      <output className="target-address">{value ?? '(none)'}</output>
+      <button type="button" onClick={onEdit}>
+        E-mail...
+      </button>
+      <span className="field-error" aria-live="polite">
+        {error}
+      </span>
+    </div>
+  );
+}

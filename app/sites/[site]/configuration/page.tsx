@@ -1,9 +1,8 @@
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
-import { ContainerList } from '@/components/shell/ContainerList';
+import { ConfigurationContents } from '@/components/shell/ConfigurationContents';
 import { objectCount } from '@/components/shell/format';
-import { paths } from '@/components/shell/paths';
 import { getOrganizationTree } from '@/lib/server/organization/get-organization-tree';
 
 export default async function ConfigurationPage({ params }: { params: Promise<{ site: string }> }) {
@@ -13,14 +12,7 @@ export default async function ConfigurationPage({ params }: { params: Promise<{ 
   const site = sites.find(({ name }) => name.toLowerCase() === siteParam.toLowerCase())?.name ?? notFound();
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'configuration' }} status={objectCount(2)}>
-      <ContainerList
-        label={`Contents of Configuration in ${site}`}
-        columns={['Display Name', 'Type']}
-        rows={[
-          { id: 'connections', href: paths.connections(site), icon: 'connections', cells: ['Connections', 'Container'] },
-          { id: 'site-addressing', href: paths.siteAddressing(site), icon: 'site-addressing', cells: ['Site Addressing', 'Site Addressing'] },
-        ]}
-      />
+      <ConfigurationContents site={site} />
     </ConsoleWindow>
   );
 }
