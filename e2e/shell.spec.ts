@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 // The demo organization seeded by scripts/prepare-db.mjs.
@@ -191,15 +190,4 @@ test('[SHELL] an unknown site shows a message box that leads back to the organiz
 test('[SHELL] site names in URLs match case-insensitively', async ({ page }) => {
   await page.goto(`/sites/${SITE.toLowerCase()}`);
   await expect(treeItem(page, SITE)).toHaveAttribute('aria-selected', 'true');
-});
-
-test('[SHELL] the console at 1280×800 (docs/console.png)', async ({ page }) => {
-  await page.goto(`/sites/${SITE}/recipients`);
-  await expect(page.getByText(`Microsoft Exchange Administrator - [${ORGANIZATION}]`)).toBeVisible();
-  await expect(treeItem(page, 'Recipients')).toHaveAttribute('aria-selected', 'true');
-  await treeItem(page, 'Configuration').locator('.tree-expander').first().click();
-  await expect(treeItem(page, 'Site Addressing')).toBeVisible();
-  await treeItem(page, 'Recipients').focus();
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join('docs', 'console.png') });
 });
