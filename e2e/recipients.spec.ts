@@ -104,3 +104,19 @@ test('[RECIPIENTS] keyboard: arrows move, Enter opens properties, Delete asks an
   expect((await request.get(`/api/v1/recipients/${a.id}`)).status()).toBe(404);
   expect((await getRecipient(request, b.id)).displayName).toBe(`${tag} B`);
 });
+
+test('[DISTRIBUTION LISTS] Modify... adds the mailbox to a list, saved on OK', async ({ page, request }) => {
+  const mailbox = await createMailbox(request);
+  await page.goto(`/sites/${mailbox.site}/recipients/${mailbox.id}/distribution-lists`);
+  await sheet(page).getByRole('button', { name: 'Modify...' }).click();
+  const picker = page.getByRole('dialog', { name: 'Distribution Lists' });
+  // A double click adds at once, as in the address book.
+  await picker.getByRole('listbox', { name: 'Address book' }).getByRole('option', { name: 'All Staff' }).dblclick();
+  await expect(picker.getByRole('listbox', { name: 'Member of' }).getByRole('option', { name: 'All Staff' })).toBeVisible();
+  await picker.getByRole('button', { name: 'OK' }).click();
+  await expect(sheet(page).getByRole('cell', { name: 'All Staff' })).toBeVisible();
+  await sheet(page).getByRole('button', { name: 'OK' }).click();
+  await expect(sheet(page)).toBeHidden();
+  const stored = await (await request.get(`/api/v1/recipients/${mailbox.id}`)).json();
+  expect(stored.memberOf.map((l: { displayName: string }) => l.displayName)).toEqual(['All Staff']);
+});

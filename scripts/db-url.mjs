@@ -10,6 +10,6 @@ export function databaseUrl() {
 
 /** The SQLite file of a `file:` URL, resolved against the working directory. */
 export function sqlitePath(url = databaseUrl()) {
-  if (!url.startsWith('file:')) throw new Error(`Only SQLite (file:) URLs are supported for now, got ${url}`);
+  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a file: URL (SQLite); PostgreSQL support comes later. Got ${url}`);
   return path.resolve(url.slice('file:'.length));
 }

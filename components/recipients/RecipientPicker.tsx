@@ -3,6 +3,7 @@
 // search the directory on the left, the chosen recipients on the right, Add and Remove between.
 import { useEffect, useId, useState } from 'react';
 import { findRecipientsAction } from '@/app/actions/recipients';
+import { ChoiceList } from '@/components/forms/ChoiceList';
 import { Dialog } from '@/components/shell/Dialog';
 import type { RecipientRow } from '@/lib/server/recipients/list-recipients';
 import type { RecipientRef } from '@/lib/server/recipients/select';
@@ -52,36 +53,33 @@ export function RecipientPicker({
     };
   }, [q, site, kind, exclude]);
 
-  const add = () => {
-    const row = found.find((r) => r.id === pickedLeft);
+  const add = (id = pickedLeft) => {
+    const row = found.find((r) => r.id === id);
     if (row && !chosen.some((c) => c.id === row.id)) {
       setChosen([...chosen, { id: row.id, kind: row.kind, directoryName: row.directoryName, displayName: row.displayName }]);
     }
   };
-  const remove = () => setChosen(chosen.filter((c) => c.id !== pickedRight));
+  const remove = (id = pickedRight) => setChosen(chosen.filter((c) => c.id !== id));
 
-  const list = (rows: { id: number; kind: RecipientKind; displayName: string }[], picked: number | undefined, pick: (id: number) => void, onActivate: () => void, label: string) => (
-    <ul role="listbox" aria-label={label} tabIndex={0} className="sunken-panel choice-list picker-list"
-      aria-activedescendant={picked !== undefined ? `${label}-${picked}` : undefined}
-      onKeyDown={(event) => {
-        const index = rows.findIndex((r) => r.id === picked);
-        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-          event.preventDefault();
-          const next = rows[Math.min(Math.max(index + (event.key === 'ArrowDown' ? 1 : -1), 0), rows.length - 1)];
-          if (next) pick(next.id);
-        } else if (event.key === 'Enter') {
-          event.preventDefault();
-          onActivate();
-        }
-      }}
-    >
-      {rows.map((r) => (
-        <li key={r.id} id={`${label}-${r.id}`} role="option" aria-selected={r.id === picked} className={r.id === picked ? 'highlighted' : undefined}
-          onClick={() => pick(r.id)} onDoubleClick={() => { pick(r.id); onActivate(); }}>
+  const list = (rows: { id: number; kind: RecipientKind; displayName: string }[], picked: number | undefined, pick: (id: number) => void, onActivate: (id: number) => void, label: string) => (
+    <ChoiceList
+      items={rows}
+      keyOf={(r) => r.id}
+      render={(r) => (
+        <>
           <RecipientIcon kind={r.kind} /> {r.displayName}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+      selected={picked}
+      onSelect={(id) => pick(Number(id))}
+      onActivate={(id) => {
+        pick(Number(id));
+        onActivate(Number(id));
+      }}
+      label={label}
+      className="picker-list"
+      emptyText={label === 'Address book' ? (q.trim() ? `No recipient matches “${q.trim()}”.` : 'The address book is empty.') : 'None.'}
+    />
   );
 
   return (
@@ -110,10 +108,10 @@ export function RecipientPicker({
           {list(found, pickedLeft, setPickedLeft, add, 'Address book')}
         </div>
         <div className="picker-buttons">
-          <button type="button" onClick={add} disabled={pickedLeft === undefined}>
+          <button type="button" onClick={() => add()} disabled={pickedLeft === undefined}>
             Add -&gt;
           </button>
-          <button type="button" onClick={remove} disabled={pickedRight === undefined}>
+          <button type="button" onClick={() => remove()} disabled={pickedRight === undefined}>
             &lt;- Remove
           </button>
         </div>

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
-import { getOrganizationTree } from '@/lib/server/organization/get-organization-tree';
+import type { ConsoleData } from '@/components/shell/load-console';
 import { listRecipients } from '@/lib/server/recipients/list-recipients';
 import { parseRecipientListParams } from '@/lib/validation/recipient-list';
 import { RecipientsTable } from './RecipientsTable';
@@ -11,18 +10,16 @@ import { RecipientsTable } from './RecipientsTable';
  * window behind a recipient's property sheet (`children`, drawn over it).
  */
 export async function RecipientsConsole({
-  siteParam,
+  shell: { organization, sites, site },
   listParams,
   selectedId,
   children,
 }: {
-  siteParam: string;
+  shell: ConsoleData;
   listParams: Record<string, string | string[] | undefined>;
   selectedId?: number;
   children?: ReactNode;
 }) {
-  const { organization, sites } = await getOrganizationTree();
-  const site = sites.find(({ name }) => name.toLowerCase() === siteParam.toLowerCase())?.name ?? notFound();
   const page = await listRecipients({ ...parseRecipientListParams(listParams), site });
   return (
     <ConsoleWindow

@@ -163,6 +163,8 @@ export function RecipientsTable({ page, selectedId }: { page: RecipientPage; sel
         }
         break;
       case 'Enter':
+        // Alt+Enter is the shell's Properties shortcut; it raises xadm:properties for the selection.
+        if (event.altKey) break;
         event.preventDefault();
         openProperties(rows[index]?.id);
         break;

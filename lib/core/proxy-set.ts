@@ -100,7 +100,10 @@ export function checkProxySet(proxies: ProxyEntry[]): { ok: true } | { ok: false
   return { ok: true };
 }
 
-/** The list order of the E-mail Addresses tab: by type, the reply address first, then by address. */
+/**
+ * The order of the E-mail Addresses tab (and of every API answer): X.400, MS, SMTP, cc:Mail, then
+ * other types by name; within a type the reply address first, then by address.
+ */
 export function sortProxies<T extends ProxyEntry>(proxies: T[]): T[] {
   const typeOrder = (t: string) => {
     const i = ['X400', 'MS', 'SMTP', 'CCMAIL'].indexOf(t);

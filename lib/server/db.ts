@@ -1,16 +1,11 @@
 import 'server-only';
-import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-
-export const DEFAULT_DATABASE_URL = 'file:./data/xadm.db';
+// The same DATABASE_URL resolution as the migration and seed scripts.
+import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
 
 function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  if (!url.startsWith('file:')) {
-    throw new Error('DATABASE_URL must be a file: URL (SQLite); PostgreSQL support comes later.');
-  }
-  const adapter = new PrismaBetterSqlite3({ url: `file:${path.resolve(url.slice('file:'.length))}`, timeout: 10_000 });
+  const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePath(databaseUrl())}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 

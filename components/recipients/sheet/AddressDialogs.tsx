@@ -4,6 +4,7 @@
 // tab's own rules, then asks the server whether another recipient already holds the address.
 import { useId, useState } from 'react';
 import { checkAddressFreeAction } from '@/app/actions/recipients';
+import { ChoiceList } from '@/components/forms/ChoiceList';
 import { Field } from '@/components/forms/Field';
 import { Dialog } from '@/components/shell/Dialog';
 import { ADDRESS_TYPE_LABELS, KNOWN_ADDRESS_TYPES, checkAddress, normalizeAddressType } from '@/lib/core/addresses';
@@ -18,7 +19,6 @@ const TYPE_CHOICES: { value: AddressTypeChoice; label: string }[] = [
 export function NewAddressTypeDialog({ onOk, onCancel }: { onOk: (type: AddressTypeChoice) => void; onCancel: () => void }) {
   const [choice, setChoice] = useState<AddressTypeChoice>('SMTP');
   const labelId = useId();
-  const index = TYPE_CHOICES.findIndex((c) => c.value === choice);
   return (
     <Dialog
       title="New E-mail Address"
@@ -36,38 +36,16 @@ export function NewAddressTypeDialog({ onOk, onCancel }: { onOk: (type: AddressT
       }
     >
       <p id={labelId}>Select an address type:</p>
-      <ul
-        role="listbox"
-        aria-labelledby={labelId}
-        aria-activedescendant={`address-type-${choice}`}
-        tabIndex={0}
-        data-autofocus
-        className="sunken-panel choice-list"
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            const next = TYPE_CHOICES[(index + (event.key === 'ArrowDown' ? 1 : -1) + TYPE_CHOICES.length) % TYPE_CHOICES.length];
-            setChoice(next.value);
-          } else if (event.key === 'Enter') {
-            event.preventDefault();
-            onOk(choice);
-          }
-        }}
-      >
-        {TYPE_CHOICES.map((c) => (
-          <li
-            key={c.value}
-            id={`address-type-${c.value}`}
-            role="option"
-            aria-selected={c.value === choice}
-            className={c.value === choice ? 'highlighted' : undefined}
-            onClick={() => setChoice(c.value)}
-            onDoubleClick={() => onOk(c.value)}
-          >
-            {c.label}
-          </li>
-        ))}
-      </ul>
+      <ChoiceList
+        items={TYPE_CHOICES}
+        keyOf={(c) => c.value}
+        render={(c) => c.label}
+        selected={choice}
+        onSelect={(key) => setChoice(key as AddressTypeChoice)}
+        onActivate={(key) => onOk(key as AddressTypeChoice)}
+        labelledBy={labelId}
+        autoFocus
+      />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { type AppError, errorBody, invalid, toAppError } from '@/lib/server/errors';
+import { parseRecordId } from '@/lib/validation/record-id';
 
 type Context<P> = { params: Promise<P> };
 
@@ -45,10 +46,11 @@ export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S):
 
 /** A numeric id from the path; anything else names the problem instead of failing later. */
 export function readId(value: string, name = 'id'): number {
-  if (!/^[1-9]\d{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+  const id = parseRecordId(value);
+  if (id === null) {
     throw invalid(`${name} must be a positive whole number; '${value.slice(0, 40)}' is not.`, { [name]: 'Must be a positive whole number.' });
   }
-  return Number(value);
+  return id;
 }
 
 export const json = (data: unknown, status = 200) => NextResponse.json(data, { status });

@@ -1,10 +1,10 @@
 import 'server-only';
 import { proxyUniqueKey } from '@/lib/core/addresses';
-import type { ProxyEdit, ProxyEntry } from '@/lib/core/proxy-set';
+import { type ProxyEdit, type ProxyEntry, sortProxies } from '@/lib/core/proxy-set';
 import { db } from '@/lib/server/db';
 import { invalid, notFound } from '@/lib/server/errors';
 import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
-import type { ProxyAddressDto } from './select';
+import { type ProxyAddressDto, proxySelect } from './select';
 
 /**
  * Loads a recipient's proxy addresses, applies one E-mail Addresses rule (lib/core/proxy-set) and
@@ -27,11 +27,7 @@ export async function changeProxySet(
       assertKeepsTarget(result.proxies, recipient.targetAddress);
       await writeProxySet(tx, recipientId, result.proxies);
       await tx.recipient.update({ where: { id: recipientId }, data: { version: { increment: 1 } }, select: { id: true } });
-      const saved = await tx.proxyAddress.findMany({
-        where: { recipientId },
-        select: { id: true, type: true, address: true, primary: true },
-        orderBy: [{ type: 'asc' }, { primary: 'desc' }, { address: 'asc' }],
-      });
+      const saved = sortProxies(await tx.proxyAddress.findMany({ where: { recipientId }, select: proxySelect }));
       return { proxy: pick(saved, result.proxies) ?? null, proxyAddresses: saved };
     }),
   );

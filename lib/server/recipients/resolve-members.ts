@@ -6,7 +6,7 @@ import { invalid } from '@/lib/server/errors';
  * Distribution list members named by directory name (or id): a name is looked up in the list's
  * own site first, then in the rest of the organisation. Unknown names are refused, all at once.
  */
-export async function resolveMembers(tx: Tx, siteId: number, refs: Array<string | number>, listId?: number): Promise<number[]> {
+export async function resolveMembers(tx: Tx, siteId: number, refs: Array<string | number>): Promise<number[]> {
   const names = [...new Set(refs.filter((r): r is string => typeof r === 'string'))];
   const ids = [...new Set(refs.filter((r): r is number => typeof r === 'number'))];
   const found = new Map<string, number>();
@@ -27,8 +27,6 @@ export async function resolveMembers(tx: Tx, siteId: number, refs: Array<string 
   if (missing.length) {
     throw invalid(`No recipient has the directory name ${missing.map((m) => `'${m}'`).join(', ')}.`, { members: `Unknown member: ${missing[0]}.` });
   }
-  const all = [...new Set([...found.values(), ...ids])];
-  // A list may contain itself in Exchange (the routing resolver stops the recursion), so it is allowed.
-  void listId;
-  return all;
+  // A list may contain itself, as in Exchange (routing stops the recursion), so that is allowed.
+  return [...new Set([...found.values(), ...ids])];
 }

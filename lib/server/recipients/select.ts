@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortProxies } from '@/lib/core/proxy-set';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RecipientKind } from '@/lib/validation/recipient';
 
@@ -18,7 +19,7 @@ export const recipientDetailSelect = {
   targetAddress: true,
   version: true,
   site: { select: { name: true } },
-  proxyAddresses: { select: proxySelect, orderBy: [{ type: 'asc' }, { primary: 'desc' }, { address: 'asc' }] },
+  proxyAddresses: { select: proxySelect },
   members: { select: { member: { select: recipientRefSelect } } },
   memberOf: { select: { list: { select: recipientRefSelect } } },
 } satisfies Prisma.RecipientSelect;
@@ -61,7 +62,7 @@ export function toRecipientDetail(row: Row): RecipientDetail {
     lastName: row.lastName,
     targetAddress: row.targetAddress,
     version: row.version,
-    proxyAddresses: row.proxyAddresses,
+    proxyAddresses: sortProxies(row.proxyAddresses),
     members: row.members.map((m) => m.member as RecipientRef).sort(byName),
     memberOf: row.memberOf.map((m) => m.list as RecipientRef).sort(byName),
   };

@@ -44,7 +44,7 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
   if (proxies) await writeProxySet(tx, id, proxies);
 
   if (input.members !== undefined) {
-    const memberIds = await resolveMembers(tx, current.siteId, input.members, id);
+    const memberIds = await resolveMembers(tx, current.siteId, input.members);
     await tx.distributionListMember.deleteMany({ where: { listId: id } });
     if (memberIds.length) await tx.distributionListMember.createMany({ data: memberIds.map((memberId) => ({ listId: id, memberId })) });
   }

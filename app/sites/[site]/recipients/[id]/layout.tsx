@@ -2,9 +2,11 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { RecipientsConsole } from '@/components/recipients/RecipientsConsole';
+import { loadConsole } from '@/components/shell/load-console';
 import { RecipientSheet } from '@/components/recipients/sheet/RecipientSheet';
 import { AppError } from '@/lib/server/errors';
 import { getRecipient } from '@/lib/server/recipients/get-recipient';
+import { parseRecordId } from '@/lib/validation/record-id';
 
 type Props = { params: Promise<{ site: string; id: string }>; children: ReactNode };
 
@@ -12,14 +14,15 @@ type Props = { params: Promise<{ site: string; id: string }>; children: ReactNod
 export default async function RecipientSheetLayout({ params, children }: Props) {
   await connection();
   const { site, id } = await params;
-  if (!/^[1-9]\d{0,15}$/.test(id)) notFound();
-  const recipient = await getRecipient(Number(id)).catch((error: unknown) => {
+  const recipientId = parseRecordId(id) ?? notFound();
+  const recipient = await getRecipient(recipientId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  if (recipient.site.toLowerCase() !== site.toLowerCase()) notFound();
+  const shell = await loadConsole(site);
+  if (recipient.site !== shell.site) notFound();
   return (
-    <RecipientsConsole siteParam={site} listParams={{}} selectedId={recipient.id}>
+    <RecipientsConsole shell={shell} listParams={{}} selectedId={recipient.id}>
       <RecipientSheet key={recipient.id} recipient={recipient}>
         {children}
       </RecipientSheet>
