@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
+// XADM_E2E_PORT (with XADM_DIST_DIR) lets two runs share a checkout without sharing a server.
+const PORT = Number(process.env.XADM_E2E_PORT || 3100);
 
 // Playwright cannot download its browsers on these machines; Debian's Chromium works
 // (see shared/TOOLCHAIN.md). Elsewhere Playwright's own Chromium is used.

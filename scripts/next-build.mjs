@@ -31,7 +31,7 @@ function newestSourceMtime() {
 }
 
 export function buildIsCurrent() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.XADM_DIST_DIR || '.next', 'BUILD_ID');
   return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime();
 }
 

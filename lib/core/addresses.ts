@@ -62,8 +62,12 @@ export function splitSmtp(address: string): SmtpParts | null {
   return { local: address.slice(0, at), domain: address.slice(at + 1) };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The domain in ASCII (IDNA) form, lower-cased; null when it cannot be converted. */
 export function asciiDomain(domain: string): string | null {
+  // Fast path (the routing resolver calls this per lookup): an ASCII name encodes to itself.
+  if (!NON_ASCII.test(domain)) return domain.toLowerCase();
   try {
     // Lower-case before encoding: punycode keeps case, so EXÄMPLE.com and exämple.com would
     // otherwise encode to different ASCII names (IDNA maps both to the lower-case form).

@@ -112,7 +112,7 @@ function smtpRuleParts(rule: string): { template: string; domain: string } | nul
 }
 
 /** The site SMTP domain ("adatum.com" of "%m@adatum.com"); always inbound (ROUTING.md). */
-export function siteSmtpDomain(rules: Pick<SiteAddressingRule, 'type' | 'rule'>[]): string | null {
+export function siteSmtpDomain(rules: { type: string; rule: string }[]): string | null {
   const smtp = rules.find((r) => r.type === 'SMTP');
   return smtp ? (smtpRuleParts(smtp.rule)?.domain ?? null) : null;
 }

@@ -3,6 +3,8 @@ import { defaultSiteAddressing } from '@/lib/core/site-addressing';
 import { db } from '@/lib/server/db';
 import { addProxyAddress } from '@/lib/server/recipients/add-proxy-address';
 import { createRecipient } from '@/lib/server/recipients/create-recipient';
+import { updateInternetMailService } from '@/lib/server/routing/update-internet-mail-service';
+import { updateMsMailConnector } from '@/lib/server/routing/update-msmail-connector';
 import type { CreateRecipientInput } from '@/lib/validation/recipient';
 
 export type SeedMode = 'demo' | 'empty';
@@ -40,7 +42,18 @@ export async function seedOrganization(mode: SeedMode): Promise<'seeded' | 'pres
   });
   // Q307628 and Q242387: the Administrator's mailbox (the IMS administrator, postmaster@adatum.com).
   await createRecipient({ kind: 'mailbox', alias: 'Administrator', displayName: 'Administrator', directoryName: 'Administrator' });
-  if (mode === 'empty') return 'seeded';
+  await updateMsMailConnector('REDMOND', {
+    postoffice: 'ADATUM/REDMOND',
+    // Q156545: Bob's old postoffice, defined on MS Mail as indirect via the connector postoffice.
+    postoffices: mode === 'empty' ? [] : [
+      { network: 'FINNET', postoffice: 'PO1', connection: 'direct' },
+      { network: 'OLDNET', postoffice: 'OLDPO', connection: 'indirect' },
+    ],
+  });
+  if (mode === 'empty') {
+    await updateInternetMailService('REDMOND', { hostName: 'mail.adatum.com', administrator: 'Administrator', rerouteIncoming: false, routes: [] });
+    return 'seeded';
+  }
 
   const members: string[] = ['Administrator'];
   for (const { secondary = [], ...person } of DEMO_MAILBOXES) {
@@ -53,5 +66,19 @@ export async function seedOrganization(mode: SeedMode): Promise<'seeded' | 'pres
   }
   await createRecipient({ kind: 'custom', alias: 'PartnerContact', displayName: 'Partner Contact', firstName: 'Partner', lastName: 'Contact', targetAddress: 'SMTP:cust@partner.example' });
   await createRecipient({ kind: 'dl', alias: 'AllStaff', displayName: 'All Staff', members });
+  // The Routing tab for the hosted domains above: Q174351 (domain2.com), Q263199 (a department
+  // subdomain), Q242387 (fabrikam.com, whose postmaster is the Help Desk). Q307628's rewrites are
+  // left for the administrator to add.
+  await updateInternetMailService('REDMOND', {
+    hostName: 'mail.adatum.com',
+    administrator: 'Administrator',
+    rerouteIncoming: true,
+    routes: [
+      { sentTo: 'adatum.com', routeTo: 'inbound' },
+      { sentTo: 'domain2.com', routeTo: 'inbound' },
+      { sentTo: 'example.adatum.com', routeTo: 'inbound' },
+      { sentTo: 'fabrikam.com', routeTo: 'inbound' },
+    ],
+  });
   return 'seeded';
 }

@@ -1,0 +1,102 @@
+import 'server-only';
+import { buildDirectory } from '@/lib/core/routing/directory';
+import { compileRouting, type CompiledRouting } from '@/lib/core/routing/resolve';
+import type { Directory, DirectoryRecipient, RecipientKind, RoutingConfig } from '@/lib/core/routing/types';
+import { siteSmtpDomain } from '@/lib/core/site-addressing';
+import { db } from '@/lib/server/db';
+import { notFound } from '@/lib/server/errors';
+import { defaultInternetMailService, defaultMsMailConnector } from './site-routing-defaults';
+
+/** Everything the resolver reads, loaded once and shared until the directory or configuration changes. */
+export type RoutingSnapshot = {
+  generation: number;
+  directory: Directory;
+  /** Compiled routing per site, by lower-cased site name; `first` is the default site. */
+  sites: ReadonlyMap<string, CompiledRouting>;
+  first: CompiledRouting | null;
+};
+
+type Cached = { generation: number; promise: Promise<RoutingSnapshot> };
+const cache = globalThis as unknown as { xadmRoutingSnapshot?: Cached };
+
+/**
+ * The routing snapshot, reloaded when the database's routing generation has moved. Triggers raise
+ * the generation on every change to recipients, proxy addresses, list members, Site Addressing and
+ * the connectors (migration 20261121083246_routing), whichever process makes it, so a preview never
+ * answers from a stale directory. One cheap query per call checks it.
+ */
+export async function getRoutingSnapshot(): Promise<RoutingSnapshot> {
+  const row = await db.routingGeneration.findUnique({ where: { id: 1 }, select: { value: true } });
+  // Without the counter row nothing could tell a stale snapshot: load afresh every time.
+  if (!row) return loadRoutingSnapshot(-1);
+  const cached = cache.xadmRoutingSnapshot;
+  if (cached && cached.generation === row.value) return cached.promise;
+  const promise = loadRoutingSnapshot(row.value);
+  cache.xadmRoutingSnapshot = { generation: row.value, promise };
+  promise.catch(() => {
+    if (cache.xadmRoutingSnapshot?.promise === promise) cache.xadmRoutingSnapshot = undefined;
+  });
+  return promise;
+}
+
+/** The compiled routing of a named site (case-insensitive), or of the first site. */
+export function snapshotSite(snapshot: RoutingSnapshot, name?: string): CompiledRouting {
+  const routing = name === undefined ? snapshot.first : snapshot.sites.get(name.toLowerCase());
+  if (!routing) throw notFound(name === undefined ? 'The organization has no site.' : `There is no site named '${name}'.`);
+  return routing;
+}
+
+const KINDS: readonly string[] = ['mailbox', 'custom', 'dl'];
+
+async function loadRoutingSnapshot(generation: number): Promise<RoutingSnapshot> {
+  // Flat reads joined here: far faster than nested includes for a 100,000-recipient directory.
+  const recipients = await db.recipient.findMany({
+    select: { id: true, kind: true, directoryName: true, displayName: true, targetAddress: true },
+    orderBy: { id: 'asc' },
+  });
+  const proxies = await db.proxyAddress.findMany({ select: { recipientId: true, type: true, address: true, primary: true }, orderBy: { id: 'asc' } });
+  const members = await db.distributionListMember.findMany({ select: { listId: true, memberId: true } });
+  const sites = await db.site.findMany({
+    select: {
+      name: true,
+      organization: { select: { name: true } },
+      addressingRules: { select: { type: true, rule: true } },
+      internetMail: {
+        select: { hostName: true, administratorId: true, rerouteIncoming: true, routes: { select: { sentTo: true, routeTo: true }, orderBy: { id: 'asc' } } },
+      },
+      msMailConnector: { select: { network: true, postoffice: true, postoffices: { select: { network: true, postoffice: true, connection: true } } } },
+    },
+    orderBy: { id: 'asc' },
+  });
+
+  const byId = new Map<number, DirectoryRecipient>();
+  for (const r of recipients) {
+    const kind = (KINDS.includes(r.kind) ? r.kind : 'mailbox') as RecipientKind;
+    byId.set(r.id, { id: r.id, kind, directoryName: r.directoryName, displayName: r.displayName, targetAddress: r.targetAddress, proxies: [], members: [] });
+  }
+  for (const p of proxies) byId.get(p.recipientId)?.proxies.push({ type: p.type, address: p.address, primary: p.primary });
+  for (const m of members) byId.get(m.listId)?.members.push(m.memberId);
+  const directory = buildDirectory(byId.values());
+
+  const compiled = new Map<string, CompiledRouting>();
+  let first: CompiledRouting | null = null;
+  for (const site of sites) {
+    const imsDefaults = defaultInternetMailService(site.addressingRules, site.name);
+    const connector = site.msMailConnector ?? defaultMsMailConnector(site.addressingRules, site.organization.name, site.name);
+    const config: RoutingConfig = {
+      organization: site.organization.name,
+      site: site.name,
+      siteSmtpDomain: siteSmtpDomain(site.addressingRules),
+      internetMailService: site.internetMail ?? imsDefaults,
+      msMailConnector: {
+        network: connector.network,
+        postoffice: connector.postoffice,
+        postoffices: connector.postoffices.map((po) => ({ ...po, connection: po.connection === 'indirect' ? 'indirect' : 'direct' })),
+      },
+    };
+    const routing = compileRouting(config);
+    compiled.set(site.name.toLowerCase(), routing);
+    first ??= routing;
+  }
+  return { generation, directory, sites: compiled, first };
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { resolveAddress } from '@/lib/core/routing/resolve';
+import type { RoutingResult } from '@/lib/core/routing/types';
+import { AppError, errorBody, invalid, toAppError, type ErrorBody } from '@/lib/server/errors';
+import type { RoutingPreviewInput } from '@/lib/validation/routing';
+import { getRoutingSnapshot, snapshotSite, type RoutingSnapshot } from './get-routing-snapshot';
+
+function previewOne(snapshot: RoutingSnapshot, input: RoutingPreviewInput): RoutingResult {
+  const routing = snapshotSite(snapshot, input.site);
+  const outcome = resolveAddress(routing, snapshot.directory, input);
+  if (!outcome.ok) throw invalid(`${outcome.field === 'address' ? 'Address' : 'Origin'}: ${outcome.message}`, { [outcome.field]: outcome.message });
+  return outcome.result;
+}
+
+/** Where does mail to this address land? The one resolver, over the current snapshot. */
+export async function previewRouting(input: RoutingPreviewInput): Promise<RoutingResult> {
+  return previewOne(await getRoutingSnapshot(), input);
+}
+
+/** Many addresses at once, in order; an item the resolver cannot judge carries its own error. */
+export async function previewRoutingBatch(items: RoutingPreviewInput[]): Promise<Array<RoutingResult | ErrorBody>> {
+  const snapshot = await getRoutingSnapshot();
+  return items.map((item) => {
+    try {
+      return previewOne(snapshot, item);
+    } catch (error) {
+      const appError = error instanceof AppError ? error : toAppError(error);
+      return errorBody(appError);
+    }
+  });
+}
