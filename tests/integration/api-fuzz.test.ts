@@ -10,6 +10,11 @@ import * as recipientRoute from '@/app/api/v1/recipients/[id]/route';
 import * as recipientsRoute from '@/app/api/v1/recipients/route';
 import * as siteAddressingRoute from '@/app/api/v1/sites/[site]/site-addressing/route';
 import * as sitesRoute from '@/app/api/v1/sites/route';
+import * as imsRoute from '@/app/api/v1/sites/[site]/internet-mail-service/route';
+import * as connectorRoute from '@/app/api/v1/sites/[site]/msmail-connector/route';
+import * as healthRoute from '@/app/api/v1/sites/[site]/routing-health/route';
+import * as previewRoute from '@/app/api/v1/routing/preview/route';
+import * as batchRoute from '@/app/api/v1/routing/preview/batch/route';
 import { parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { db } from '@/lib/server/db';
 import { addProxyAddress } from '@/lib/server/recipients/add-proxy-address';
@@ -332,6 +337,68 @@ describe('[API FUZZ] no input makes a route answer 500 or change the database wh
         ],
       });
     }
+  });
+
+  test('GET, PUT /api/v1/sites/{site}/internet-mail-service and GET routing-health', async () => {
+    const domain = fc.oneof(fc.constantFrom('adatum.com', 'cpandl.net', 'CPANDL.ORG', '#microsoft.com', 'internal.adatum.com', 'exämple.com', 'a..b', 'bob@x.com', '#', '', 'inbound'), text);
+    const route = fc.record({ sentTo: maybe(domain), routeTo: maybe(fc.oneof(fc.constantFrom('inbound', 'INBOUND'), domain)) }, { requiredKeys: [] });
+    const imsBody = withExtras(
+      fc.record(
+        {
+          hostName: maybe(fc.oneof(fc.constantFrom('mail.adatum.com', 'MAIL.ADATUM.COM', 'mail', ''), text)),
+          administrator: maybe(fc.oneof(directoryName, fc.constant(null))),
+          rerouteIncoming: maybe(fc.boolean()),
+          routes: maybe(fc.array(route, { maxLength: 5 })),
+          confirmLoops: maybe(fc.boolean()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const validDomain = fc.constantFrom('cpandl.net', 'cpandl.org', 'internal.adatum.com', 'domain2.com', 'sea.com', 'x.sea.com');
+    const validIms = fc.record({
+      hostName: fc.constant('mail.adatum.com'),
+      administrator: fc.oneof(fromPool('directoryNames'), fc.constant(null)),
+      rerouteIncoming: fc.boolean(),
+      routes: fc.uniqueArray(fc.record({ sentTo: validDomain, routeTo: fc.oneof(fc.constant('inbound'), validDomain, fc.constant('adatum.com')) }), { maxLength: 5, selector: (r) => r.sentTo }),
+      confirmLoops: fc.boolean(),
+    });
+    try {
+      await run(
+        fc.asyncProperty(site, bodyText(imsBody, validIms), async (siteName, body) => {
+          await expectSafe(() => call(imsRoute.GET, { params: { site: siteName } }), 200);
+          await expectSafe(() => call(imsRoute.PUT, { method: 'PUT', body, params: { site: siteName } }), 200);
+          await expectSafe(() => call(healthRoute.GET, { params: { site: siteName } }), 200);
+        }),
+      );
+    } finally {
+      await call(imsRoute.PUT, { method: 'PUT', params: { site: 'REDMOND' }, body: { hostName: 'mail.adatum.com', administrator: 'Administrator', rerouteIncoming: false, routes: [] } });
+    }
+  });
+
+  test('GET, PUT /api/v1/sites/{site}/msmail-connector', async () => {
+    const name = fc.oneof(fc.constantFrom('ADATUM', 'REDMOND', 'OLDNET', 'oldpo', 'FINNET', 'PO1', '', 'ELEVENCHARS', 'A B'), text);
+    const po = fc.record({ network: maybe(name), postoffice: maybe(name), connection: maybe(fc.constantFrom('direct', 'indirect', 'Direct', '')) }, { requiredKeys: [] });
+    const connectorBody = withExtras(fc.record({ postoffice: maybe(fc.oneof(fc.constantFrom('ADATUM/REDMOND', 'adatum/redmond', 'A/B/C', 'REDMOND'), text)), postoffices: maybe(fc.array(po, { maxLength: 4 })) }, { requiredKeys: [] }));
+    try {
+      await run(
+        fc.asyncProperty(site, bodyText(connectorBody), async (siteName, body) => {
+          await expectSafe(() => call(connectorRoute.GET, { params: { site: siteName } }), 200);
+          await expectSafe(() => call(connectorRoute.PUT, { method: 'PUT', body, params: { site: siteName } }), 200);
+        }),
+      );
+    } finally {
+      await call(connectorRoute.PUT, { method: 'PUT', params: { site: 'REDMOND' }, body: { postoffice: 'ADATUM/REDMOND', postoffices: [] } });
+    }
+  });
+
+  test('POST /api/v1/routing/preview and /batch', async () => {
+    const item = withExtras(fc.record({ address: maybe(fc.oneof(address, written)), origin: maybe(fc.constantFrom('internet', 'exchange', 'msmail', 'INTERNET', '')), site: maybe(fc.constantFrom('REDMOND', 'NOWHERE')) }, { requiredKeys: [] }));
+    await run(
+      fc.asyncProperty(bodyText(item), bodyText(withExtras(fc.record({ items: maybe(fc.array(item, { maxLength: 4 })) }, { requiredKeys: [] }))), async (one, many) => {
+        await expectSafe(() => call(previewRoute.POST, { method: 'POST', body: one }), 200);
+        await expectSafe(() => call(batchRoute.POST, { method: 'POST', body: many }), 200);
+      }),
+    );
   });
 
   // Last: deleting thins out the recipients the other properties aim at.

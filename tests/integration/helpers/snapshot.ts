@@ -2,7 +2,7 @@
 import { db } from '@/lib/server/db';
 
 export async function directorySnapshot() {
-  const [recipients, proxies, members, rules, sites] = await Promise.all([
+  const [recipients, proxies, members, rules, sites, services, routes, connectors, postoffices] = await Promise.all([
     db.recipient.findMany({
       orderBy: { id: 'asc' },
       select: { id: true, siteId: true, kind: true, directoryName: true, alias: true, displayName: true, firstName: true, initials: true, lastName: true, targetAddress: true, version: true },
@@ -11,6 +11,10 @@ export async function directorySnapshot() {
     db.distributionListMember.findMany({ orderBy: [{ listId: 'asc' }, { memberId: 'asc' }] }),
     db.siteAddressingRule.findMany({ orderBy: { id: 'asc' }, select: { id: true, siteId: true, type: true, rule: true, enabled: true } }),
     db.site.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } }),
+    db.internetMailService.findMany({ orderBy: { id: 'asc' } }),
+    db.routingEntry.findMany({ orderBy: { id: 'asc' } }),
+    db.msMailConnector.findMany({ orderBy: { id: 'asc' } }),
+    db.msMailPostoffice.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return {
     counts: { recipients: recipients.length, proxies: proxies.length, members: members.length, rules: rules.length, sites: sites.length },
@@ -19,6 +23,10 @@ export async function directorySnapshot() {
     members,
     rules,
     sites,
+    services,
+    routes,
+    connectors,
+    postoffices,
   };
 }
 
