@@ -105,7 +105,7 @@ export function resolveAddress(routing: CompiledRouting, directory: Directory, i
     return { ok: true, result: run.smtp() };
   }
   if (input.origin === 'internet') {
-    return { ok: false, field: 'origin', message: `A sender on the Internet can only address SMTP mail (name@domain); ${displayAddress(type, address)} is a ${type} address.` };
+    return { ok: false, field: 'origin', message: `A sender on the Internet can only address SMTP mail (name@domain); ${displayAddress(type, address)} is of type ${type}.` };
   }
   if (type === 'MS') return { ok: true, result: run.ms() };
   if (input.origin === 'msmail') return outsideModel(`a ${type} address`, 'MS Mail users reach Exchange through MS-type addresses (NETWORK/POSTOFFICE/MAILBOX).');
