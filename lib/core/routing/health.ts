@@ -9,6 +9,7 @@ import type { Directory, KbArticle, RoutingObject } from './types';
 export type HealthProblemCode =
   | 'no-administrator'
   | 'address-not-accepted'
+  | 'address-rewritten'
   | 'postmaster-missing'
   | 'reroute-not-inbound'
   | 'rewrite-loop'
@@ -95,6 +96,20 @@ export function checkRoutingHealth(routing: CompiledRouting, directory: Director
   if (ims.rerouteIncoming) {
     for (const [key, group] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
       const route = routeDomain(routing.table, key);
+      if (route.kind === 'inbound' && route.rewrites.length > 0) {
+        // The rewrite happens before the directory lookup, so these addresses are never matched.
+        const entry = route.rewrites[0];
+        problems.push({
+          code: 'address-rewritten',
+          severity: 'warning',
+          message: `${group.count} secondary SMTP address${group.count === 1 ? ' is' : 'es are'} in ${group.domain}, which the routing entry ${entry.sentTo} → ${entry.routeTo} rewrites before the directory is searched: mail to ${group.count === 1 ? 'it' : 'them'} goes to the rewritten address instead. Remove the entry (and accept ${group.domain} as inbound) or the address${group.count === 1 ? '' : 'es'}.`,
+          article: 'Q307628',
+          object: { kind: 'routing-entry', sentTo: entry.sentTo, routeTo: entry.routeTo, implicit: entry.implicit },
+          count: group.count,
+          examples: group.examples,
+        });
+        continue;
+      }
       if (route.kind !== 'unmatched') continue;
       problems.push({
         code: 'address-not-accepted',

@@ -95,11 +95,16 @@ export function checkRoutingTable(routes: RouteEntry[], siteSmtpDomain: string |
   return null;
 }
 
-/** Prefer `inbound`, then the alphabetically first target: any order of the list gives one answer. */
+/**
+ * Prefer `inbound`, then the alphabetically first target, then the alphabetically first Sent to
+ * (`exämple.com` and `xn--exmple-cua.com` are one domain): any order of the list gives one answer,
+ * down to the entry the steps name.
+ */
 function preferred(a: CompiledEntry, b: CompiledEntry): CompiledEntry {
-  if (a.routeTo === ROUTE_INBOUND) return a;
-  if (b.routeTo === ROUTE_INBOUND) return b;
-  return a.routeTo <= b.routeTo ? a : b;
+  const aInbound = a.routeTo === ROUTE_INBOUND;
+  if (aInbound !== (b.routeTo === ROUTE_INBOUND)) return aInbound ? a : b;
+  if (a.routeTo !== b.routeTo) return a.routeTo < b.routeTo ? a : b;
+  return a.sentTo <= b.sentTo ? a : b;
 }
 
 /**
