@@ -13,7 +13,9 @@ export type IconName =
   | 'container'
   | 'new-mailbox'
   | 'properties'
-  | 'delete';
+  | 'delete'
+  | 'internet-mail-service'
+  | 'msmail-connector';
 
 export type MessageIconName = 'question' | 'warning' | 'error' | 'information';
 
@@ -104,6 +106,21 @@ const ICONS: Record<IconName, ReactNode> = {
     </>
   ),
   delete: <path d="M3 3l10 10M13 3L3 13" stroke="#c00000" strokeWidth="2.4" strokeLinecap="square" />,
+  // Connections: a globe with an envelope (Internet Mail Service), a postoffice box (MS Mail Connector).
+  'internet-mail-service': (
+    <>
+      {globe(10.5, 5.5, 5)}
+      <rect x="0.5" y="7.5" width="10" height="7" fill="#fff" stroke="#303030" />
+      <path d="M0.5 7.5l5 3.5 5-3.5" fill="none" stroke="#303030" />
+    </>
+  ),
+  'msmail-connector': (
+    <>
+      <path d="M1.5 6.5l5-4 5 4v8h-10z" fill="#d0d0d0" stroke="#404040" />
+      <rect x="4.5" y="8.5" width="4" height="3" fill="#fff" stroke="#404040" />
+      <path d="M9 10.5h6M13 8.5l2 2-2 2" fill="none" stroke="#0b2f6e" strokeWidth="1.2" />
+    </>
+  ),
 };
 
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {

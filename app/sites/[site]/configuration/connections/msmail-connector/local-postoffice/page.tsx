@@ -1,0 +1,5 @@
+import { LocalPostofficeTab } from '@/components/connections/msmail/LocalPostofficeTab';
+
+export default function Page() {
+  return <LocalPostofficeTab />;
+}
