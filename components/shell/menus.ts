@@ -64,7 +64,11 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
   },
   { id: 'edit', label: '&Edit', items: () => [] },
   { id: 'view', label: '&View', items: () => [] },
-  { id: 'tools', label: '&Tools', items: () => [] },
+  {
+    id: 'tools',
+    label: '&Tools',
+    items: ({ site }) => [!!site && { id: 'routing-preview', label: 'Routing &Preview...', command: { type: 'link', href: paths.routingPreview(site) } }],
+  },
   { id: 'help', label: '&Help', items: () => [{ id: 'about', label: '&About xadm...', command: { type: 'about' } }] },
 ];
 

@@ -1,11 +1,13 @@
 'use client';
 // E-mail Addresses tab: Type / Address with the reply addresses marked; New, Edit, Remove and
 // Set As Reply Address, following lib/core/proxy-set (the same rules the server enforces).
+import { useRouter } from 'next/navigation';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { paths } from '@/components/shell/paths';
 import { isKnownAddressType } from '@/lib/core/addresses';
 import { addProxy, canSetReplyAddress, editProxy, removeProxy, setReplyAddress, type ProxyEdit } from '@/lib/core/proxy-set';
 import { AddressDialog, type AddressTypeChoice, NewAddressTypeDialog } from './AddressDialogs';
-import { useRecipientSheet } from './RecipientSheet';
+import { changesOf, draftOf, useRecipientSheet } from './RecipientSheet';
 
 type Dialog =
   | { kind: 'choose-type' }
@@ -20,6 +22,17 @@ export function EmailAddressesTab() {
   const [message, setMessage] = useState<string>();
   const listRef = useRef<HTMLTableSectionElement>(null);
   const current = proxies[selected];
+  const router = useRouter();
+
+  // Preview Routing leaves the sheet and previews the saved addresses, so held changes would be
+  // lost and not previewed: it asks for Apply (or Cancel) first instead.
+  const previewRouting = () => {
+    if (changesOf(draftOf(recipient), draft, recipient.version)) {
+      setMessage('Apply or cancel your changes first: Preview Routing shows the saved addresses and closes this sheet.');
+      return;
+    }
+    router.push(paths.routingPreview(recipient.site, { recipient: recipient.id }));
+  };
 
   const apply = (result: ProxyEdit, select?: number) => {
     if (!result.ok) {
@@ -101,6 +114,9 @@ export function EmailAddressesTab() {
         </button>
         <button type="button" disabled={!canSetReplyAddress(proxies, selected)} onClick={() => apply(setReplyAddress(proxies, selected))}>
           Set As Reply Address
+        </button>
+        <button type="button" onClick={previewRouting}>
+          Preview Routing...
         </button>
       </div>
       <p className="hint">The reply address of each type (upper-case type) is used on outgoing mail; mail to any address is delivered.</p>
