@@ -19,6 +19,20 @@ export type DialogProps = {
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
 };
 
+/** The OK (default) and Cancel buttons most dialogs end with. */
+export function OkCancelButtons({ onOk, onCancel, busy = false }: { onOk: () => void; onCancel: () => void; busy?: boolean }) {
+  return (
+    <>
+      <button type="button" className="default" onClick={onOk} disabled={busy}>
+        OK
+      </button>
+      <button type="button" onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
+    </>
+  );
+}
+
 /**
  * A small modal dialog over a dimmed console (message boxes, pickers, the About box), rendered at
  * the end of <body>: a dialog owned by a property sheet must sit above the whole sheet (its tab

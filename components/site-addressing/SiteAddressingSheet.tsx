@@ -7,7 +7,7 @@ import { useState, useTransition } from 'react';
 import { updateSiteAddressingAction } from '@/app/actions/site-addressing';
 import { Field } from '@/components/forms/Field';
 import { ConfirmDialog } from '@/components/shell/ConfirmDialog';
-import { Dialog } from '@/components/shell/Dialog';
+import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
 import { paths } from '@/components/shell/paths';
 import { ADDRESS_TYPE_LABELS } from '@/lib/core/addresses';
@@ -173,16 +173,7 @@ function RuleDialog({ rule, onOk, onCancel }: { rule: SiteAddressingRule; onOk: 
       title={`${ADDRESS_TYPE_LABELS[rule.type]} Generation Rule`}
       onClose={onCancel}
       width={480}
-      buttons={
-        <>
-          <button type="button" className="default" onClick={submit}>
-            OK
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </>
-      }
+      buttons={<OkCancelButtons onOk={submit} onCancel={onCancel} />}
     >
       <form onSubmit={(event) => { event.preventDefault(); submit(); }}>
         <Field label="Address:" value={text} onChange={(v) => { setText(v); setError(undefined); }} maxLength={256} data-autofocus error={error} />

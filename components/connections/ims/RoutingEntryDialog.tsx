@@ -3,7 +3,7 @@
 // to another domain. Checked here as the server will check it (lib/core/routing/routing-table).
 import { useId, useState } from 'react';
 import { Field } from '@/components/forms/Field';
-import { Dialog } from '@/components/shell/Dialog';
+import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
 import { checkRouteEntry, domainKey, normalizeSentTo, sentToKey } from '@/lib/core/routing/routing-table';
 import { ROUTE_INBOUND, type RouteEntry } from '@/lib/core/routing/types';
 
@@ -46,16 +46,7 @@ export function RoutingEntryDialog({ entry, siteSmtpDomain, others, siteDomainLi
       title="Edit Routing Table Entry"
       onClose={onCancel}
       width={500}
-      buttons={
-        <>
-          <button type="button" className="default" onClick={submit}>
-            OK
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </>
-      }
+      buttons={<OkCancelButtons onOk={submit} onCancel={onCancel} />}
     >
       <form
         className="routing-entry-form"

@@ -3,7 +3,7 @@
 // postoffice definition indirect via the connector postoffice (Q156545).
 import { useId, useState } from 'react';
 import { Field } from '@/components/forms/Field';
-import { Dialog } from '@/components/shell/Dialog';
+import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
 import type { PostofficeDefinition } from '@/lib/core/routing/types';
 import { checkPostofficeEntry } from './postoffice-checks';
 
@@ -36,16 +36,7 @@ export function PostofficeDialog({ entry, own, listed, index, onOk, onCancel }: 
       title="MS Mail Postoffice"
       onClose={onCancel}
       width={500}
-      buttons={
-        <>
-          <button type="button" className="default" onClick={submit}>
-            OK
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </>
-      }
+      buttons={<OkCancelButtons onOk={submit} onCancel={onCancel} />}
     >
       <form
         className="postoffice-form"

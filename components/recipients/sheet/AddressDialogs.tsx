@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { checkAddressFreeAction } from '@/app/actions/recipients';
 import { ChoiceList } from '@/components/forms/ChoiceList';
 import { Field } from '@/components/forms/Field';
-import { Dialog } from '@/components/shell/Dialog';
+import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
 import { ADDRESS_TYPE_LABELS, KNOWN_ADDRESS_TYPES, checkAddress, normalizeAddressType } from '@/lib/core/addresses';
 
 export type AddressTypeChoice = (typeof KNOWN_ADDRESS_TYPES)[number] | 'OTHER';
@@ -24,16 +24,7 @@ export function NewAddressTypeDialog({ onOk, onCancel }: { onOk: (type: AddressT
       title="New E-mail Address"
       onClose={onCancel}
       width={340}
-      buttons={
-        <>
-          <button type="button" className="default" onClick={() => onOk(choice)}>
-            OK
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </>
-      }
+      buttons={<OkCancelButtons onOk={() => onOk(choice)} onCancel={onCancel} />}
     >
       <p id={labelId}>Select an address type:</p>
       <ChoiceList
@@ -129,16 +120,7 @@ export function AddressDialog({ type, otherType, initial = '', recipientId, chec
       title={TITLES[type]}
       onClose={() => !busy && onCancel()}
       width={460}
-      buttons={
-        <>
-          <button type="button" className="default" onClick={() => void submit()} disabled={busy}>
-            OK
-          </button>
-          <button type="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-        </>
-      }
+      buttons={<OkCancelButtons onOk={() => void submit()} onCancel={onCancel} busy={busy} />}
     >
       <form
         className="address-form"

@@ -198,19 +198,22 @@ class Resolution {
         detail: `The sending host looks up the MX record of ${parts.domain}, which must point at ${ims.hostName || 'the Internet Mail Service'}. xadm does not check DNS yet.`,
         object: { kind: 'internet-mail-service', tab: 'general' },
       });
-      if (!ims.rerouteIncoming) {
-        this.step({
-          rule: 'ims.accept',
-          stage: 'ims',
-          title: 'Accepted by the Internet Mail Service',
-          detail: 'The Routing tab is set to "Do not reroute incoming SMTP mail": the IMS accepts the message whatever its domain.',
-          object: { kind: 'internet-mail-service', tab: 'routing' },
-        });
-        return this.directorySmtp(parts.local, parts.domain);
-      }
+      if (!ims.rerouteIncoming) return this.acceptAll(parts.local, parts.domain);
     }
     const table = ims.rerouteIncoming ? this.routing.table : this.routing.siteTable;
     return this.reroute(table, parts.local, parts.domain);
+  }
+
+  /** "Do not reroute incoming SMTP mail": Internet mail is accepted whatever its domain. */
+  private acceptAll(local: string, domain: string): RoutingResult {
+    this.step({
+      rule: 'ims.accept',
+      stage: 'ims',
+      title: 'Accepted by the Internet Mail Service',
+      detail: 'The Routing tab is set to "Do not reroute incoming SMTP mail": the IMS accepts the message whatever its domain.',
+      object: { kind: 'internet-mail-service', tab: 'routing' },
+    });
+    return this.directorySmtp(local, domain, 'internet');
   }
 
   /** Step 2: look the domain up in the routing table, rewriting until inbound, no match or a loop. */
@@ -286,16 +289,7 @@ class Resolution {
       object: proxyObject(holders[0]),
     });
     const ims = this.routing.config.internetMailService;
-    if (!ims.rerouteIncoming) {
-      this.step({
-        rule: 'ims.accept',
-        stage: 'ims',
-        title: 'Accepted by the Internet Mail Service',
-        detail: 'The Routing tab is set to "Do not reroute incoming SMTP mail": the IMS accepts the message whatever its domain.',
-        object: { kind: 'internet-mail-service', tab: 'routing' },
-      });
-      return this.directorySmtp(local, domain, 'internet');
-    }
+    if (!ims.rerouteIncoming) return this.acceptAll(local, domain);
     // Rerouting is on and no entry matched: coming back in, it is refused as relaying.
     this.step({
       rule: 'reroute.relay',
