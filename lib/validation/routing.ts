@@ -118,6 +118,8 @@ export const routingBatchSchema = z.strictObject({
     .array(previewItemSchema, { error: 'items must be a list of { address, origin, site? }.' })
     .min(1, { error: 'items must hold at least one address.' })
     .max(MAX_BATCH, { error: `A batch can hold at most ${MAX_BATCH.toLocaleString('en-US')} addresses.` }),
+  /** false leaves each result's `steps` out: a tenth of the size, for checks that need verdicts only. */
+  steps: z.boolean({ error: 'steps must be true or false.' }).optional(),
 });
 
 /** The preview page's URL parameters, read leniently (a bad origin falls back to the Internet). */

@@ -207,16 +207,18 @@ describe('routing preview API', () => {
   });
 
   test('every write to the directory or the configuration raises the routing generation', async () => {
-    const generation = async () => (await db.routingGeneration.findUniqueOrThrow({ where: { id: 1 } })).value;
-    let before = await generation();
+    // Row 1 follows the directory, row 2 the configuration (a configuration change only recompiles).
+    const generation = async (id: 1 | 2) => (await db.routingGeneration.findUniqueOrThrow({ where: { id } })).value;
+    const before = { directory: await generation(1), configuration: await generation(2) };
     const mailbox = await makeMailbox();
-    expect(await generation()).toBeGreaterThan(before);
-    before = await generation();
+    expect(await generation(1)).toBeGreaterThan(before.directory);
+    expect(await generation(2)).toBe(before.configuration);
+    const afterCreate = await generation(1);
     await putConnector({ postoffice: 'ADATUM/REDMOND', postoffices: [{ network: 'X', postoffice: 'Y', connection: 'direct' }] });
-    expect(await generation()).toBeGreaterThan(before);
-    before = await generation();
+    expect(await generation(2)).toBeGreaterThan(before.configuration);
+    expect(await generation(1)).toBe(afterCreate);
     await deleteRecipient(mailbox.id);
-    expect(await generation()).toBeGreaterThan(before);
+    expect(await generation(1)).toBeGreaterThan(afterCreate);
   });
 
   test.each([
@@ -262,6 +264,28 @@ describe('routing preview API', () => {
       'not_found',
     ]);
     expect(body.results[2].ndr).toEqual({ code: '5.1.1', text: 'The recipient name is not recognized', diagnostic: 'MSEXCH:IMS:ADATUM:REDMOND:MAIL 0 (000C05A6) Unknown Recipient' });
+  });
+
+  test('"steps": false leaves the steps out and nothing else', async () => {
+    await putIms({});
+    const items = [{ address: 'administrator@cpandl.net', origin: 'internet' }, { address: 'x', origin: 'internet' }];
+    const full = (await call(batchPost, { method: 'POST', body: { items } })).body.results;
+    const { status, body } = await call(batchPost, { method: 'POST', body: { items, steps: false } });
+    expect(status).toBe(200);
+    const { steps, ...rest } = full[0];
+    expect(steps.length).toBeGreaterThan(0);
+    expect(body.results).toEqual([rest, full[1]]);
+  });
+
+  test('a configuration change is seen at once, the directory kept', async () => {
+    const mailbox = await makeMailbox();
+    await addProxyAddress(mailbox.id, { type: 'SMTP', address: `${mailbox.alias}@cpandl.net` });
+    await putIms({ routes: [{ sentTo: 'cpandl.net', routeTo: 'inbound' }] });
+    expect((await preview(`${mailbox.alias}@cpandl.net`)).body).toMatchObject({ verdict: 'delivered', recipient: { id: mailbox.id } });
+    await putIms({ routes: [{ sentTo: 'cpandl.net', routeTo: 'adatum.com' }] });
+    const rewritten = (await preview(`${mailbox.alias}@cpandl.net`)).body;
+    expect(rewritten).toMatchObject({ verdict: 'delivered', finalAddress: `${mailbox.alias}@adatum.com` });
+    expect(rewritten.steps.map((step: { rule: string }) => step.rule)).toContain('reroute.rewrite');
   });
 
   test('a batch must hold 1 to 10,000 items', async () => {

@@ -5,34 +5,37 @@ import type { Directory, DirectoryRecipient, RecipientKind, RoutingConfig } from
 import { siteSmtpDomain } from '@/lib/core/site-addressing';
 import { db } from '@/lib/server/db';
 import { notFound } from '@/lib/server/errors';
+import { readRoutingGeneration, type RoutingGeneration } from './read-routing-generation';
 import { defaultInternetMailService, defaultMsMailConnector } from './site-routing-defaults';
 
 /** Everything the resolver reads, loaded once and shared until the directory or configuration changes. */
 export type RoutingSnapshot = {
-  generation: number;
+  generation: RoutingGeneration | null;
   directory: Directory;
   /** Compiled routing per site, by lower-cased site name; `first` is the default site. */
   sites: ReadonlyMap<string, CompiledRouting>;
   first: CompiledRouting | null;
 };
 
-type Cached = { generation: number; promise: Promise<RoutingSnapshot> };
+type Cached = { generation: RoutingGeneration; promise: Promise<RoutingSnapshot> };
 const cache = globalThis as unknown as { xadmRoutingSnapshot?: Cached };
 
 /**
  * The routing snapshot, reloaded when the database's routing generation has moved. Triggers raise
- * the generation on every change to recipients, proxy addresses, list members, Site Addressing and
- * the connectors (migration 20261121083246_routing), whichever process makes it, so a preview never
- * answers from a stale directory. One cheap query per call checks it.
+ * one counter on every change to recipients, their addresses and list members, another on every
+ * change to Site Addressing and the connectors, whichever process makes it, so a preview never
+ * answers from stale data. A configuration change only recompiles the sites' routing; the
+ * directory is reloaded only when it changed.
  */
 export async function getRoutingSnapshot(): Promise<RoutingSnapshot> {
-  const row = await db.routingGeneration.findUnique({ where: { id: 1 }, select: { value: true } });
-  // Without the counter row nothing could tell a stale snapshot: load afresh every time.
-  if (!row) return loadRoutingSnapshot(-1);
+  const generation = readRoutingGeneration();
+  // Without the counters nothing could tell a stale snapshot: load afresh every time.
+  if (!generation) return loadRoutingSnapshot(null, null);
   const cached = cache.xadmRoutingSnapshot;
-  if (cached && cached.generation === row.value) return cached.promise;
-  const promise = loadRoutingSnapshot(row.value);
-  cache.xadmRoutingSnapshot = { generation: row.value, promise };
+  if (cached && cached.generation.directory === generation.directory && cached.generation.configuration === generation.configuration) return cached.promise;
+  const reuse = cached && cached.generation.directory === generation.directory ? cached.promise : null;
+  const promise = loadRoutingSnapshot(generation, reuse);
+  cache.xadmRoutingSnapshot = { generation, promise };
   promise.catch(() => {
     if (cache.xadmRoutingSnapshot?.promise === promise) cache.xadmRoutingSnapshot = undefined;
   });
@@ -48,7 +51,13 @@ export function snapshotSite(snapshot: RoutingSnapshot, name?: string): Compiled
 
 const KINDS: readonly string[] = ['mailbox', 'custom', 'dl'];
 
-async function loadRoutingSnapshot(generation: number): Promise<RoutingSnapshot> {
+async function loadRoutingSnapshot(generation: RoutingGeneration | null, previous: Promise<RoutingSnapshot> | null): Promise<RoutingSnapshot> {
+  const directory = previous ? (await previous).directory : await loadDirectory();
+  const { sites, first } = await loadSiteRouting();
+  return { generation, directory, sites, first };
+}
+
+async function loadDirectory(): Promise<Directory> {
   // Flat reads joined here: far faster than nested includes for a 100,000-recipient directory.
   const recipients = await db.recipient.findMany({
     select: { id: true, kind: true, directoryName: true, displayName: true, targetAddress: true },
@@ -56,6 +65,17 @@ async function loadRoutingSnapshot(generation: number): Promise<RoutingSnapshot>
   });
   const proxies = await db.proxyAddress.findMany({ select: { recipientId: true, type: true, address: true, primary: true }, orderBy: { id: 'asc' } });
   const members = await db.distributionListMember.findMany({ select: { listId: true, memberId: true } });
+  const byId = new Map<number, DirectoryRecipient>();
+  for (const r of recipients) {
+    const kind = (KINDS.includes(r.kind) ? r.kind : 'mailbox') as RecipientKind;
+    byId.set(r.id, { id: r.id, kind, directoryName: r.directoryName, displayName: r.displayName, targetAddress: r.targetAddress, proxies: [], members: [] });
+  }
+  for (const p of proxies) byId.get(p.recipientId)?.proxies.push({ type: p.type, address: p.address, primary: p.primary });
+  for (const m of members) byId.get(m.listId)?.members.push(m.memberId);
+  return buildDirectory(byId.values());
+}
+
+async function loadSiteRouting(): Promise<Pick<RoutingSnapshot, 'sites' | 'first'>> {
   const sites = await db.site.findMany({
     select: {
       name: true,
@@ -68,15 +88,6 @@ async function loadRoutingSnapshot(generation: number): Promise<RoutingSnapshot>
     },
     orderBy: { id: 'asc' },
   });
-
-  const byId = new Map<number, DirectoryRecipient>();
-  for (const r of recipients) {
-    const kind = (KINDS.includes(r.kind) ? r.kind : 'mailbox') as RecipientKind;
-    byId.set(r.id, { id: r.id, kind, directoryName: r.directoryName, displayName: r.displayName, targetAddress: r.targetAddress, proxies: [], members: [] });
-  }
-  for (const p of proxies) byId.get(p.recipientId)?.proxies.push({ type: p.type, address: p.address, primary: p.primary });
-  for (const m of members) byId.get(m.listId)?.members.push(m.memberId);
-  const directory = buildDirectory(byId.values());
 
   const compiled = new Map<string, CompiledRouting>();
   let first: CompiledRouting | null = null;
@@ -98,5 +109,5 @@ async function loadRoutingSnapshot(generation: number): Promise<RoutingSnapshot>
     compiled.set(site.name.toLowerCase(), routing);
     first ??= routing;
   }
-  return { generation, directory, sites: compiled, first };
+  return { sites: compiled, first };
 }

@@ -17,12 +17,18 @@ export async function previewRouting(input: RoutingPreviewInput): Promise<Routin
   return previewOne(await getRoutingSnapshot(), input);
 }
 
-/** Many addresses at once, in order; an item the resolver cannot judge carries its own error. */
-export async function previewRoutingBatch(items: RoutingPreviewInput[]): Promise<Array<RoutingResult | ErrorBody>> {
+/**
+ * Many addresses at once, in order; an item the resolver cannot judge carries its own error.
+ * With `steps: false` the results leave out their steps (everything else is the same).
+ */
+export async function previewRoutingBatch(items: RoutingPreviewInput[], { steps = true }: { steps?: boolean } = {}): Promise<Array<RoutingResult | Omit<RoutingResult, 'steps'> | ErrorBody>> {
   const snapshot = await getRoutingSnapshot();
   return items.map((item) => {
     try {
-      return previewOne(snapshot, item);
+      const result = previewOne(snapshot, item);
+      if (steps) return result;
+      const { steps: _omitted, ...rest } = result;
+      return rest;
     } catch (error) {
       const appError = error instanceof AppError ? error : toAppError(error);
       return errorBody(appError);

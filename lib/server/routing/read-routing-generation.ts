@@ -1,0 +1,32 @@
+import 'server-only';
+import Database from 'better-sqlite3';
+import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
+
+/** The triggers' counters (migrations 20261121083246_routing, 20261121091500_routing_generations). */
+export type RoutingGeneration = { directory: number; configuration: number };
+
+type Reader = { file: string; statement: Database.Statement<[], { id: number; value: number }> };
+const holder = globalThis as unknown as { xadmGenerationReader?: Reader };
+
+/**
+ * Reads the routing generation counters; null when the table has no rows (then nothing can tell
+ * a stale snapshot). This runs on every preview, so it uses a prepared statement on its own
+ * read-only connection: microseconds, where a Prisma query costs about 200 µs of a request's
+ * 1.5 ms (measured by `npm run bench`). It reads committed data only, like any other connection.
+ */
+export function readRoutingGeneration(): RoutingGeneration | null {
+  const file = sqlitePath(databaseUrl());
+  let reader = holder.xadmGenerationReader;
+  if (!reader || reader.file !== file) {
+    const connection = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    reader = { file, statement: connection.prepare('SELECT "id", "value" FROM "RoutingGeneration" WHERE "id" IN (1, 2)') };
+    holder.xadmGenerationReader = reader;
+  }
+  let directory: number | undefined;
+  let configuration: number | undefined;
+  for (const row of reader.statement.all()) {
+    if (row.id === 1) directory = row.value;
+    else configuration = row.value;
+  }
+  return directory === undefined || configuration === undefined ? null : { directory, configuration };
+}
