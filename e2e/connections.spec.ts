@@ -242,6 +242,15 @@ test.describe('[CONNECTIONS]', () => {
     await picker.getByRole('option', { name: `IMS Admin ${alias}` }).dblclick();
     await picker.getByRole('button', { name: 'OK' }).click();
     await expect(sheet.getByLabel("Administrator's mailbox:")).toHaveValue(`IMS Admin ${alias}`);
+    // One administrator's mailbox: the picker shows it, and Add replaces it rather than adding.
+    await sheet.getByRole('button', { name: 'Change...' }).click();
+    const chosen = picker.getByRole('listbox', { name: "Administrator's mailbox" }).getByRole('option');
+    await expect(chosen).toHaveText([`IMS Admin ${alias}`]);
+    await picker.getByRole('searchbox').fill('Administrator');
+    await picker.getByRole('option', { name: 'Administrator', exact: true }).dblclick();
+    await expect(chosen).toHaveText(['Administrator']);
+    await picker.getByRole('button', { name: 'Cancel' }).click();
+    await expect(sheet.getByLabel("Administrator's mailbox:")).toHaveValue(`IMS Admin ${alias}`);
     await sheet.getByRole('button', { name: 'OK' }).click();
     await expect(page).toHaveURL(CONNECTIONS);
     expect((await getJson<InternetMailService>(request, IMS_API)).administrator).toBe(mailbox.directoryName);

@@ -1,10 +1,13 @@
 import { ContainerList } from '@/components/shell/ContainerList';
 import { paths } from '@/components/shell/paths';
 
+export type ConnectionId = 'internet-mail-service' | 'msmail-connector';
+
 /** A site's Connections container: the Internet Mail Service and the MS Mail Connector. */
-export function ConnectionsContents({ site, connectorPostoffice }: { site: string; connectorPostoffice: string }) {
+export function ConnectionsContents({ site, connectorPostoffice, open }: { site: string; connectorPostoffice: string; open?: ConnectionId }) {
   return (
     <ContainerList
+      initialSelectedId={open}
       label={`Contents of Connections in ${site}`}
       columns={['Display Name', 'Type']}
       rows={[

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { findRecipientsAction } from '@/app/actions/recipients';
 import { ChoiceList } from '@/components/forms/ChoiceList';
-import { Dialog } from '@/components/shell/Dialog';
+import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
 import type { RecipientRow } from '@/lib/server/recipients/list-recipients';
 import type { RecipientRef } from '@/lib/server/recipients/select';
 import type { RecipientKind } from '@/lib/validation/recipient';
@@ -17,6 +17,7 @@ export function RecipientPicker({
   chosenLabel,
   initial,
   exclude,
+  single = false,
   onOk,
   onCancel,
 }: {
@@ -26,6 +27,8 @@ export function RecipientPicker({
   chosenLabel: string;
   initial: RecipientRef[];
   exclude?: number;
+  /** One recipient only (the IMS administrator's mailbox): Add replaces the one chosen. */
+  single?: boolean;
   onOk: (chosen: RecipientRef[]) => void;
   onCancel: () => void;
 }) {
@@ -56,7 +59,8 @@ export function RecipientPicker({
   const add = (id = pickedLeft) => {
     const row = found.find((r) => r.id === id);
     if (row && !chosen.some((c) => c.id === row.id)) {
-      setChosen([...chosen, { id: row.id, kind: row.kind, directoryName: row.directoryName, displayName: row.displayName }]);
+      const ref = { id: row.id, kind: row.kind, directoryName: row.directoryName, displayName: row.displayName };
+      setChosen(single ? [ref] : [...chosen, ref]);
     }
   };
   const remove = (id = pickedRight) => setChosen(chosen.filter((c) => c.id !== id));
@@ -87,16 +91,7 @@ export function RecipientPicker({
       title={title}
       onClose={onCancel}
       width={620}
-      buttons={
-        <>
-          <button type="button" className="default" onClick={() => onOk(chosen)}>
-            OK
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </>
-      }
+      buttons={<OkCancelButtons onOk={() => onOk(chosen)} onCancel={onCancel} />}
     >
       <div className="field-row">
         <label htmlFor={searchId}>Type name or select from list:</label>

@@ -10,6 +10,8 @@ export type ContainerListProps = {
   label: string;
   columns: string[];
   rows: ContainerListRow[];
+  /** The row selected at first (the object whose property sheet is open); else the first row. */
+  initialSelectedId?: string;
 };
 
 export const EMPTY_VIEW_TEXT = 'There are no items to show in this view.';
@@ -18,9 +20,9 @@ export const EMPTY_VIEW_TEXT = 'There are no items to show in this view.';
  * The right pane's list view for containers: click selects, Enter or a double click opens,
  * arrows move the selection. (Recipient lists have their own table.)
  */
-export function ContainerList({ label, columns, rows }: ContainerListProps) {
+export function ContainerList({ label, columns, rows, initialSelectedId }: ContainerListProps) {
   const router = useRouter();
-  const [selectedId, setSelectedId] = useState(rows[0]?.id);
+  const [selectedId, setSelectedId] = useState(initialSelectedId ?? rows[0]?.id);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const index = rows.findIndex((row) => row.id === selectedId);

@@ -3,14 +3,12 @@
 import { useState } from 'react';
 import { Field } from '@/components/forms/Field';
 import { RecipientPicker } from '@/components/recipients/RecipientPicker';
-import { Dialog } from '@/components/shell/Dialog';
 import { MessageIcon } from '@/components/shell/icons';
 import { useInternetMailService } from './InternetMailServiceSheet';
 
 export function InternetMailTab() {
   const { site, siteSmtpDomain, draft, update, fieldErrors } = useInternetMailService();
   const [picking, setPicking] = useState(false);
-  const [tooMany, setTooMany] = useState(false);
   const admin = draft.administrator;
   return (
     <div className="general-tab">
@@ -46,34 +44,16 @@ export function InternetMailTab() {
           site={site}
           kind="mailbox"
           chosenLabel="Administrator's mailbox"
-          initial={[]}
+          initial={admin ? [{ ...admin, kind: 'mailbox' }] : []}
+          single
           onCancel={() => setPicking(false)}
           onOk={(chosen) => {
-            // The address book picks any number; the service has one administrator's mailbox.
-            // Choosing none keeps the current one (Clear removes it).
-            if (chosen.length > 1) return setTooMany(true);
+            // Removing the one chosen and pressing OK clears it, as Clear does.
             const [mailbox] = chosen;
-            if (mailbox) update({ administrator: { id: mailbox.id, directoryName: mailbox.directoryName, displayName: mailbox.displayName } });
+            update({ administrator: mailbox ? { id: mailbox.id, directoryName: mailbox.directoryName, displayName: mailbox.displayName } : null });
             setPicking(false);
           }}
         />
-      )}
-      {tooMany && (
-        <Dialog
-          title="Microsoft Exchange Administrator"
-          role="alertdialog"
-          onClose={() => setTooMany(false)}
-          buttons={
-            <button type="button" className="default" onClick={() => setTooMany(false)} data-autofocus>
-              OK
-            </button>
-          }
-        >
-          <div className="message-box">
-            <MessageIcon name="information" />
-            <p className="message-box-text">The Internet Mail Service has one administrator&apos;s mailbox. Remove all but one mailbox from the list on the right.</p>
-          </div>
-        </Dialog>
       )}
     </div>
   );

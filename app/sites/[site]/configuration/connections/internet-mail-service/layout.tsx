@@ -18,7 +18,7 @@ export default async function InternetMailServiceLayout({ params, children }: Pr
   const [service, health, connector] = await Promise.all([getInternetMailService(site), getRoutingHealth(site), getMsMailConnector(site)]);
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'connections' }} status={objectCount(CONNECTIONS_COUNT)}>
-      <ConnectionsContents site={site} connectorPostoffice={connector.postoffice} />
+      <ConnectionsContents site={site} connectorPostoffice={connector.postoffice} open="internet-mail-service" />
       <InternetMailServiceSheet service={service} problems={health.problems}>
         {children}
       </InternetMailServiceSheet>

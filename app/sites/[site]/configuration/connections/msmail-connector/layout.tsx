@@ -19,7 +19,7 @@ export default async function MsMailConnectorLayout({ params, children }: Props)
   const msRule = addressing.rules.find((rule) => rule.type === 'MS' && rule.enabled);
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'connections' }} status={objectCount(CONNECTIONS_COUNT)}>
-      <ConnectionsContents site={site} connectorPostoffice={connector.postoffice} />
+      <ConnectionsContents site={site} connectorPostoffice={connector.postoffice} open="msmail-connector" />
       <MsMailConnectorSheet
         connector={connector}
         siteAddressingPostoffice={msRule ? msRule.rule.split('/').slice(0, 2).join('/') : null}
