@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse as parseSmtp } from 'smtp-address-parser';
 import { describe, expect, it } from 'vitest';
 import {
   asciiDomain,
@@ -10,11 +11,16 @@ import {
   checkSmtpAddress,
   checkX400Address,
   formatWrittenAddress,
+  isDotString,
   isKnownAddressType,
   normalizeAddressType,
   parseWrittenAddress,
   parseX400,
   proxyUniqueKey,
+  readAddress,
+  readSmtpAddress,
+  sameProxyAddress,
+  smtpUniqueKey,
   splitSmtp,
 } from './addresses';
 
@@ -164,6 +170,82 @@ describe('SMTP addresses (RFC 5321)', () => {
     for (const address of ['bob@[256.0.2.1]', 'bob@[192.0.2]', 'bob@[192.0.2.1', 'bob@[mail.adatum.com]', 'bob@[IPv6:2001:db8::1]']) {
       expect(verdict(checkSmtpAddress(address)), address).toBe(literalMessage);
     }
+  });
+});
+
+describe('SMTP local parts: the Dot-string fast path and the parser', () => {
+  const LOCAL_MESSAGE = "The part before '@' is not valid: use letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~ with single dots between them, or a quoted string.";
+  /** What the full parser says of a local part, as checkSmtpAddress asks it. */
+  const parserAccepts = (local: string) => {
+    try {
+      parseSmtp(`${local}@adatum.com`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('takes atext runs with single dots between them as a Dot-string', () => {
+    for (const local of ['bob', 'bob.kelly+x', 'Mark.Clark', "a{|}~`^#$%&'*+-/=?_!", 'u000001', 'a.b.c']) {
+      expect(isDotString(local), local).toBe(true);
+      expect(verdict(checkSmtpAddress(`${local}@adatum.com`)), local).toBe('ok');
+    }
+  });
+
+  it('leaves quoted strings and malformed local parts to the parser, which keeps its verdicts and message', () => {
+    for (const local of ['"a b"', '"a@b"', '"a:b"', '"a\\"b"']) {
+      expect(isDotString(local), local).toBe(false);
+      expect(verdict(checkSmtpAddress(`${local}@adatum.com`)), local).toBe('ok');
+    }
+    for (const local of ['a..b', '.a', 'a.', 'a b', 'a<b', 'a"b', '"a', '']) {
+      expect(isDotString(local), local).toBe(false);
+    }
+    for (const address of ['a..b@adatum.com', '.a@adatum.com', 'a.@adatum.com', 'a b@adatum.com', 'a<b@adatum.com']) {
+      expect(verdict(checkSmtpAddress(address)), address).toBe(LOCAL_MESSAGE);
+    }
+  });
+
+  it('property: the fast path accepts only what the parser accepts (a Dot-string alphabet and any ASCII)', () => {
+    const dotAlphabet = fc.string({ unit: fc.constantFrom(...".a.Z.0.!#$%&'*+-/=?^_`{|}~".split('')), minLength: 1, maxLength: 64 });
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 64 });
+    fc.assert(
+      fc.property(fc.oneof(dotAlphabet, ascii), (local) => {
+        if (isDotString(local)) expect(parserAccepts(local), local).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: checkSmtpAddress gives the parser\'s verdict on any ASCII local part', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 64 });
+    fc.assert(
+      fc.property(ascii, (local) => {
+        fc.pre(!local.includes('@') && local.trim() === local);
+        expect(verdict(checkSmtpAddress(`${local}@adatum.com`)), local).toBe(parserAccepts(local) ? 'ok' : LOCAL_MESSAGE);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hands back the parts of a valid address, the domain also in the form keys use', () => {
+    expect(readSmtpAddress('Bob.Kelly@EXÄMPLE.com')).toEqual({ ok: true, smtp: { local: 'Bob.Kelly', domain: 'EXÄMPLE.com', domainKey: 'xn--exmple-cua.com' } });
+    expect(readSmtpAddress('"a@b"@[192.0.2.1]')).toEqual({ ok: true, smtp: { local: '"a@b"', domain: '[192.0.2.1]', domainKey: '[192.0.2.1]' } });
+    expect(readSmtpAddress('a..b@adatum.com')).toEqual(checkSmtpAddress('a..b@adatum.com'));
+    expect(readAddress('smtp', 'bob@Adatum.com')).toEqual({ ok: true, smtp: { local: 'bob', domain: 'Adatum.com', domainKey: 'adatum.com' } });
+    expect(readAddress('MS', 'ADATUM/REDMOND/BOB')).toEqual({ ok: true, smtp: null });
+    expect(readAddress('NOTES', 'Bob/Adatum')).toEqual({ ok: true, smtp: null });
+    for (const [type, address] of [['SMTP', ''], ['SMTP', 'bob'], ['MS', 'A/B'], ['', 'x'], ['NOTES', ' ']]) {
+      expect(readAddress(type, address), `${type}:${address}`).toEqual(checkAddress(type, address));
+    }
+  });
+
+  it('gives the same domain verdicts however many domains it has checked before (the verdict cache is bounded)', () => {
+    const domains = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `d${i}..com` : i % 3 === 1 ? `d${i}.example` : `-d${i}.com`));
+    const first = domains.map((d) => verdict(checkSmtpAddress(`bob@${d}`)));
+    expect(first[0]).toBe("The domain 'd0..com' has an empty label (two dots in a row, or a dot at an end).");
+    expect(first[1]).toBe('ok');
+    expect(first[2]).toBe("The domain label '-d2' may only contain letters, digits and inner hyphens.");
+    expect(domains.map((d) => verdict(checkSmtpAddress(`bob@${d}`)))).toEqual(first);
   });
 });
 
@@ -370,6 +452,43 @@ describe('proxyUniqueKey', () => {
         expect(proxyUniqueKey('SMTP', address.toUpperCase())).toBe(proxyUniqueKey('SMTP', address.toLowerCase()));
       }),
     );
+  });
+});
+
+describe('proxyUniqueKey shortcuts', () => {
+  const chars = fc.constantFrom(...'aB0.-_+@:" äÄßİé'.split(''));
+  const text = fc.string({ unit: chars, maxLength: 20 });
+  const type = fc.constantFrom('SMTP', 'smtp', ' Smtp ', 'MS', 'X400', 'CCMAIL', 'NOTES', 'notes', 'straße');
+
+  it('keeps the stored form of a known type and normalises anything else', () => {
+    for (const t of ['SMTP', 'MS', 'X400', 'CCMAIL']) expect(normalizeAddressType(t)).toBe(t);
+    expect(normalizeAddressType(' Smtp ')).toBe('SMTP');
+    expect(verdict(checkAddressType('X400'))).toBe('ok');
+  });
+
+  it('property: an SMTP key is the lower-case local part and the ASCII domain, however it is built', () => {
+    fc.assert(
+      fc.property(text, text, (local, domain) => {
+        fc.pre(local !== '' && domain !== '' && !domain.includes('@'));
+        const ascii = asciiDomain(domain) ?? domain.toLowerCase();
+        expect(proxyUniqueKey('SMTP', `${local}@${domain}`)).toBe(smtpUniqueKey(local, ascii));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: sameProxyAddress is equality of the keys', () => {
+    fc.assert(
+      fc.property(type, text, text, fc.boolean(), (t, a, b, recase) => {
+        const other = recase ? a.toUpperCase() : b;
+        expect(sameProxyAddress(t, a, other)).toBe(proxyUniqueKey(t, a) === proxyUniqueKey(t, other));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(sameProxyAddress('SMTP', 'Bob@Adatum.com', 'bob@adatum.COM')).toBe(true);
+    expect(sameProxyAddress('SMTP', 'bob@exämple.com', 'BOB@xn--exmple-cua.com')).toBe(true);
+    expect(sameProxyAddress('SMTP', 'bob@adatum.com', 'bob2@adatum.com')).toBe(false);
+    expect(sameProxyAddress('NOTES', 'Bob/Adatum', 'bob/adatum')).toBe(false);
   });
 });
 

@@ -22,7 +22,7 @@ export function isKnownAddressType(type: string): type is KnownAddressType {
 export type AddressCheck = { ok: true } | { ok: false; message: string };
 
 const ok: AddressCheck = { ok: true };
-const fail = (message: string): AddressCheck => ({ ok: false, message });
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
 /**
  * Type names of "Other Address" proxies (e.g. NOTES, GWISE, FAX). Exchange stores the type
@@ -34,11 +34,16 @@ const OTHER_TYPE = /^(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{0,15}$/;
 
 /** Normalises a type as typed ("smtp", "Internet Address" is not accepted) to its stored form. */
 export function normalizeAddressType(type: string): string {
-  return type.trim().toUpperCase();
+  // The four known types as stored (`SMTP`, `MS`, ...) are already normalised: skip the string work.
+  return isKnownAddressType(type) ? type : type.trim().toUpperCase();
 }
 
 export function checkAddressType(type: string): AddressCheck {
-  const t = normalizeAddressType(type);
+  return checkNormalizedType(normalizeAddressType(type));
+}
+
+function checkNormalizedType(t: string): AddressCheck {
+  if (isKnownAddressType(t)) return ok;
   if (t === '') return fail('The address type is empty.');
   if (!OTHER_TYPE.test(t)) {
     return fail('The address type must be 1–16 letters, digits or hyphens, with at least one letter (for example SMTP, MS, X400, NOTES).');
@@ -77,45 +82,100 @@ export function asciiDomain(domain: string): string | null {
   }
 }
 
+/**
+ * RFC 5321 Dot-string: runs of atext (letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~)
+ * with single dots between them. Nearly every local part is one, and this test is all it needs;
+ * anything else (a quoted string, or a mistake) goes to the full parser, which has the last word.
+ * It accepts a subset of what the parser accepts (addresses.test.ts checks that), so the fast
+ * path changes no verdict and no message.
+ */
+const DOT_STRING = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/;
+
+/** True for a local part written as a Dot-string (`bob`, `Mark.Clark`, `bob+tag`); false for a quoted one. */
+export function isDotString(local: string): boolean {
+  return DOT_STRING.test(local);
+}
+
 export function checkSmtpAddress(address: string): AddressCheck {
+  const read = readSmtpAddress(address);
+  return read.ok ? ok : read;
+}
+
+/**
+ * A valid SMTP address split at its last '@'. `domainKey` is the domain as addresses are compared
+ * (proxyUniqueKey): in ASCII (IDNA) lower-case form.
+ */
+export type SmtpAddress = { local: string; domain: string; domainKey: string };
+
+export type ReadSmtpAddress = { ok: true; smtp: SmtpAddress } | { ok: false; message: string };
+
+/** checkSmtpAddress, handing back the parts of a valid address so that they need not be found again. */
+export function readSmtpAddress(address: string): ReadSmtpAddress {
   if (address.trim() !== address) return fail('The Internet address must not begin or end with spaces.');
   const parts = splitSmtp(address);
   if (!parts) return fail("An Internet address must have the form name@domain (for example bob@adatum.com).");
-  if (parts.local.length > SMTP_LOCAL_MAX) {
-    return fail(`The part before '@' is ${parts.local.length} characters long; the limit is ${SMTP_LOCAL_MAX}.`);
+  const { local, domain } = parts;
+  if (local.length > SMTP_LOCAL_MAX) {
+    return fail(`The part before '@' is ${local.length} characters long; the limit is ${SMTP_LOCAL_MAX}.`);
   }
   // Exchange 5.5 predates internationalised mailboxes (RFC 6531): the local part must be ASCII.
-  if (/[^\x20-\x7e]/.test(parts.local)) return fail("The part before '@' may only contain ASCII characters.");
-  if (parts.domain.startsWith('[')) {
-    if (!/^\[(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]$/.test(parts.domain) ||
-      parts.domain.slice(1, -1).split('.').some((n) => Number(n) > 255)) {
-      return fail('An address literal must be an IPv4 address in brackets, for example [192.0.2.1].');
-    }
-  } else {
-    const ascii = asciiDomain(parts.domain);
-    if (ascii === null) return fail(`The domain '${parts.domain}' is not a valid domain name.`);
-    if (ascii.length > SMTP_DOMAIN_MAX) {
-      return fail(`The domain is ${ascii.length} characters long; the limit is ${SMTP_DOMAIN_MAX}.`);
-    }
-    const labels = ascii.split('.');
-    if (labels.length < 2) return fail(`The domain '${parts.domain}' must be fully qualified (for example adatum.com).`);
-    for (const label of labels) {
-      if (label.length === 0) return fail(`The domain '${parts.domain}' has an empty label (two dots in a row, or a dot at an end).`);
-      if (label.length > SMTP_LABEL_MAX) return fail(`The domain label '${label}' is longer than ${SMTP_LABEL_MAX} characters.`);
-      if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label)) {
-        return fail(`The domain label '${label}' may only contain letters, digits and inner hyphens.`);
-      }
-    }
-  }
+  if (/[^\x20-\x7e]/.test(local)) return fail("The part before '@' may only contain ASCII characters.");
+  const checked = checkSmtpDomain(domain);
+  if (checked.problem !== null) return fail(checked.problem);
+  const smtp: ReadSmtpAddress = { ok: true, smtp: { local, domain, domainKey: checked.key } };
+  if (isDotString(local)) return smtp;
   // The domain is checked above; the parser checks the local part only. (Given the real domain it
   // would also apply its own DNS limits — 253 characters, a top-level label of 2 — and report them
   // as a fault of the part before '@'.)
   try {
-    parseSmtp(`${parts.local}@adatum.com`);
+    parseSmtp(`${local}@adatum.com`);
   } catch {
     return fail("The part before '@' is not valid: use letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~ with single dots between them, or a quoted string.");
   }
-  return ok;
+  return smtp;
+}
+
+/** What checkSmtpAddress learns of a domain: null or the reason it is refused, and its key. */
+type CheckedDomain = { problem: string | null; key: string };
+
+/**
+ * Domains already checked. The routing resolver checks the same few domains over and over; what
+ * is learnt depends on the domain's text alone, so keeping it changes no answer. The cache is
+ * emptied when it reaches DOMAIN_CACHE_MAX entries, so it never grows without bound.
+ */
+const checkedDomains = new Map<string, CheckedDomain>();
+const DOMAIN_CACHE_MAX = 4096;
+
+/** The domain half of checkSmtpAddress. */
+function checkSmtpDomain(domain: string): CheckedDomain {
+  let checked = checkedDomains.get(domain);
+  if (checked === undefined) {
+    checked = { problem: smtpDomainProblem(domain), key: asciiDomain(domain) ?? domain.toLowerCase() };
+    if (checkedDomains.size >= DOMAIN_CACHE_MAX) checkedDomains.clear();
+    checkedDomains.set(domain, checked);
+  }
+  return checked;
+}
+
+function smtpDomainProblem(domain: string): string | null {
+  if (domain.startsWith('[')) {
+    if (!/^\[(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]$/.test(domain) ||
+      domain.slice(1, -1).split('.').some((n) => Number(n) > 255)) {
+      return 'An address literal must be an IPv4 address in brackets, for example [192.0.2.1].';
+    }
+    return null;
+  }
+  const ascii = asciiDomain(domain);
+  if (ascii === null) return `The domain '${domain}' is not a valid domain name.`;
+  if (ascii.length > SMTP_DOMAIN_MAX) return `The domain is ${ascii.length} characters long; the limit is ${SMTP_DOMAIN_MAX}.`;
+  const labels = ascii.split('.');
+  if (labels.length < 2) return `The domain '${domain}' must be fully qualified (for example adatum.com).`;
+  for (const label of labels) {
+    if (label.length === 0) return `The domain '${domain}' has an empty label (two dots in a row, or a dot at an end).`;
+    if (label.length > SMTP_LABEL_MAX) return `The domain label '${label}' is longer than ${SMTP_LABEL_MAX} characters.`;
+    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label)) return `The domain label '${label}' may only contain letters, digits and inner hyphens.`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,25 +287,35 @@ export function checkCcMailAddress(address: string): AddressCheck {
 
 /** Checks an address of any type by that type's format. Other types: free text, not empty. */
 export function checkAddress(type: string, address: string): AddressCheck {
-  const typeCheck = checkAddressType(type);
+  const read = readAddress(type, address);
+  return read.ok ? ok : read;
+}
+
+/** checkAddress, handing back the parts of a valid SMTP address (null for other types). */
+export function readAddress(type: string, address: string): { ok: true; smtp: SmtpAddress | null } | { ok: false; message: string } {
+  const t = normalizeAddressType(type);
+  const typeCheck = checkNormalizedType(t);
   if (!typeCheck.ok) return typeCheck;
   if (address.length === 0) return fail('The address is empty.');
   if (address.length > 1024) return fail('The address is longer than 1024 characters.');
-  switch (normalizeAddressType(type)) {
+  switch (t) {
     case 'SMTP':
-      return checkSmtpAddress(address);
+      return readSmtpAddress(address);
     case 'MS':
-      return checkMsAddress(address);
+      return notSmtp(checkMsAddress(address));
     case 'X400':
-      return checkX400Address(address);
+      return notSmtp(checkX400Address(address));
     case 'CCMAIL':
-      return checkCcMailAddress(address);
+      return notSmtp(checkCcMailAddress(address));
     default:
       if (address.trim() === '') return fail('The address is empty.');
       if (/[\r\n\t]/.test(address)) return fail('The address must not contain line breaks or tabs.');
-      return ok;
+      return NOT_SMTP;
   }
 }
+
+const NOT_SMTP = { ok: true, smtp: null } as const;
+const notSmtp = (check: AddressCheck) => (check.ok ? NOT_SMTP : check);
 
 /**
  * The normalised form behind organisation-wide uniqueness (the database's unique index).
@@ -258,9 +328,10 @@ export function proxyUniqueKey(type: string, address: string): string {
   const t = normalizeAddressType(type);
   switch (t) {
     case 'SMTP': {
+      // An ASCII address needs no IDNA conversion: its key is the whole address in lower case.
+      if (!NON_ASCII.test(address)) return `SMTP:${address.toLowerCase()}`;
       const parts = splitSmtp(address);
-      const domain = parts ? (asciiDomain(parts.domain) ?? parts.domain.toLowerCase()) : '';
-      return parts ? `SMTP:${parts.local.toLowerCase()}@${domain}` : `SMTP:${address.toLowerCase()}`;
+      return parts ? smtpUniqueKey(parts.local, asciiDomain(parts.domain) ?? parts.domain.toLowerCase()) : `SMTP:${address.toLowerCase()}`;
     }
     case 'MS':
     case 'X400':
@@ -269,6 +340,26 @@ export function proxyUniqueKey(type: string, address: string): string {
     default:
       return `${t}:${address}`;
   }
+}
+
+/**
+ * Whether two addresses of one type are the same proxy address: proxyUniqueKey(type, a) ===
+ * proxyUniqueKey(type, b), deciding without building the keys where it can.
+ */
+export function sameProxyAddress(type: string, a: string, b: string): boolean {
+  if (a === b) return true;
+  // The key of an ASCII address is the address behind its type, lower-cased or as it is: two
+  // ASCII addresses of different lengths never share a key.
+  if (a.length !== b.length && !NON_ASCII.test(a) && !NON_ASCII.test(b)) return false;
+  return proxyUniqueKey(type, a) === proxyUniqueKey(type, b);
+}
+
+/**
+ * proxyUniqueKey of an SMTP address already split at its last '@', its domain already in ASCII
+ * lower-case form (asciiDomain): the routing resolver has both at hand for every lookup.
+ */
+export function smtpUniqueKey(local: string, asciiDomain: string): string {
+  return `SMTP:${local.toLowerCase()}@${asciiDomain}`;
 }
 
 export type WrittenAddress = { type: string; address: string; primary: boolean };

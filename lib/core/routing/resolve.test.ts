@@ -72,6 +72,14 @@ describe('worked example Q307628: routing several domains to a single SMTP proxy
     expect(stepOf(result.steps, 'reroute.inbound').object).toEqual({ kind: 'routing-entry', sentTo: 'adatum.com', routeTo: 'inbound', implicit: false });
   });
 
+  it('compares the addresses themselves, even when a quoted local part holds a colon', () => {
+    const quoted = mailbox(7, 'Quoted', ['SMTP:"y:b"@adatum.com', 'smtp:"x:b"@adatum.com']);
+    const secondary = stepOf(resolveWith(config, [administrator(), quoted], '"x:b"@adatum.com').steps, 'deliver.mailbox');
+    expect(secondary.detail).toContain('Replies will come from its reply address "y:b"@adatum.com');
+    const primary = stepOf(resolveWith(config, [administrator(), quoted], '"Y:B"@adatum.com').steps, 'deliver.mailbox');
+    expect(primary.detail).not.toContain('Replies will come from');
+  });
+
   it('says replies come from the reply address administrator@adatum.com (the limitation)', () => {
     const deliver = stepOf(resolveWith(config, directory(), 'administrator@cpandl.net').steps, 'deliver.mailbox');
     expect(deliver.article).toBe('Q307628');

@@ -2,8 +2,8 @@
 // which draws its rules from KB Q156545, Q174351, Q307628, Q242387 and Q263199. Pure code over
 // plain data: the preview page, the API and anything that routes real mail later call this one
 // function; there is no second implementation of any rule.
-import { checkAddress, normalizeAddressType, parseWrittenAddress, proxyUniqueKey, splitSmtp } from '../addresses';
-import { findProxyHolders } from './directory';
+import { normalizeAddressType, parseWrittenAddress, readAddress, sameProxyAddress, type SmtpAddress } from '../addresses';
+import { findProxyHolders, findReplyProxy, findSmtpHolders, replyProxyOf } from './directory';
 import { compileRoutingTable, domainKey, matchDomain, type CompiledEntry, type CompiledTable } from './routing-table';
 import {
   ORIGIN_LABELS,
@@ -63,6 +63,12 @@ export const MAX_ADDRESS_LENGTH = 1024;
 
 /** Reads the address: an optional type prefix (`SMTP:`, `MS:`, `X400:`, ...); a bare `x@y` is SMTP. */
 export function parseRoutingAddress(raw: string): { ok: true; type: string; address: string } | { ok: false; message: string } {
+  const read = readRoutingAddress(raw);
+  return read.ok ? { ok: true, type: read.type, address: read.address } : read;
+}
+
+/** parseRoutingAddress, keeping the parts of an SMTP address for the resolver (null for other types). */
+function readRoutingAddress(raw: string): { ok: true; type: string; address: string; smtp: SmtpAddress | null } | { ok: false; message: string } {
   const text = raw.trim();
   if (text === '') return { ok: false, message: 'Type an address, for example administrator@adatum.com or MS:ADATUM/REDMOND/BOB.' };
   if (text.length > MAX_ADDRESS_LENGTH) return { ok: false, message: `The address is ${text.length} characters long; the limit is ${MAX_ADDRESS_LENGTH}.` };
@@ -79,9 +85,9 @@ export function parseRoutingAddress(raw: string): { ok: true; type: string; addr
         : `'${address}' is not an Internet address (name@domain) and has no type prefix such as MS: or X400:.`,
     };
   }
-  const check = checkAddress(type, address);
+  const check = readAddress(type, address);
   if (!check.ok) return { ok: false, message: check.message };
-  return { ok: true, type, address };
+  return { ok: true, type, address, smtp: check.smtp };
 }
 
 /** An address as results show it: SMTP bare (`bob@adatum.com`), other types with their prefix. */
@@ -90,19 +96,21 @@ export function displayAddress(type: string, address: string): string {
 }
 
 const NDR_UNKNOWN = 'The recipient name is not recognized';
+const KNOWN_ORIGINS: ReadonlySet<string> = new Set(ORIGINS);
 
 /** Answers one address from one origin. Never throws for an ordinary outcome. */
 export function resolveAddress(routing: CompiledRouting, directory: Directory, input: RoutingInput): RoutingOutcome {
-  if (!(ORIGINS as readonly string[]).includes(input.origin)) {
+  if (!KNOWN_ORIGINS.has(input.origin)) {
     return { ok: false, field: 'origin', message: `The origin must be one of ${ORIGINS.join(', ')}.` };
   }
-  const parsed = parseRoutingAddress(input.address);
+  const parsed = readRoutingAddress(input.address);
   if (!parsed.ok) return { ok: false, field: 'address', message: parsed.message };
-  const { type, address } = parsed;
+  const { type, address, smtp } = parsed;
   const run = new Resolution(routing, directory, input.origin, type, address);
-  if (type === 'SMTP') {
+  if (smtp) {
+    // An SMTP address (read into its parts once, above).
     if (input.origin === 'msmail') return outsideModel('an SMTP address', 'MS Mail routes by NETWORK/POSTOFFICE; its own SMTP gateway is not part of this configuration.');
-    return { ok: true, result: run.smtp() };
+    return { ok: true, result: run.smtp(smtp) };
   }
   if (input.origin === 'internet') {
     return { ok: false, field: 'origin', message: `A sender on the Internet can only address SMTP mail (name@domain); ${displayAddress(type, address)} is of type ${type}.` };
@@ -186,8 +194,7 @@ class Resolution {
   // -------------------------------------------------------------------------------------------
   // SMTP
 
-  smtp(): RoutingResult {
-    const parts = splitSmtp(this.address)!;
+  smtp(parts: SmtpAddress): RoutingResult {
     const ims = this.routing.config.internetMailService;
     if (this.origin === 'internet') {
       // Step 1: outside hosts find the IMS through the domain's MX record (every seed starts there).
@@ -198,14 +205,14 @@ class Resolution {
         detail: `The sending host looks up the MX record of ${parts.domain}, which must point at ${ims.hostName || 'the Internet Mail Service'}. xadm does not check DNS yet.`,
         object: { kind: 'internet-mail-service', tab: 'general' },
       });
-      if (!ims.rerouteIncoming) return this.acceptAll(parts.local, parts.domain);
+      if (!ims.rerouteIncoming) return this.acceptAll(parts.local, parts.domain, parts.domainKey);
     }
     const table = ims.rerouteIncoming ? this.routing.table : this.routing.siteTable;
-    return this.reroute(table, parts.local, parts.domain);
+    return this.reroute(table, parts.local, parts.domain, parts.domainKey);
   }
 
   /** "Do not reroute incoming SMTP mail": Internet mail is accepted whatever its domain. */
-  private acceptAll(local: string, domain: string): RoutingResult {
+  private acceptAll(local: string, domain: string, key: string): RoutingResult {
     this.step({
       rule: 'ims.accept',
       stage: 'ims',
@@ -213,16 +220,20 @@ class Resolution {
       detail: 'The Routing tab is set to "Do not reroute incoming SMTP mail": the IMS accepts the message whatever its domain.',
       object: { kind: 'internet-mail-service', tab: 'routing' },
     });
-    return this.directorySmtp(local, domain, 'internet');
+    return this.directorySmtp(local, domain, key, 'internet');
   }
 
-  /** Step 2: look the domain up in the routing table, rewriting until inbound, no match or a loop. */
-  private reroute(table: CompiledTable, local: string, domain: string): RoutingResult {
+  /**
+   * Step 2: look the domain up in the routing table, rewriting until inbound, no match or a loop.
+   * `key` is the domain as the table compares it (domainKey).
+   */
+  private reroute(table: CompiledTable, local: string, domain: string, key: string): RoutingResult {
     const used: CompiledEntry[] = [];
     let current = domain;
+    let currentKey = key;
     for (;;) {
-      const entry = matchDomain(table, domainKey(current));
-      if (!entry) return this.noRoute(local, current);
+      const entry = matchDomain(table, currentKey);
+      if (!entry) return this.noRoute(local, current, currentKey);
       if (entry.routeTo === ROUTE_INBOUND) {
         this.step({
           rule: 'reroute.inbound',
@@ -230,11 +241,11 @@ class Resolution {
           title: `Inbound: ${entry.sentTo}`,
           detail: entry.implicit
             ? `${current} is the site SMTP domain (Site Addressing), always accepted as inbound.`
-            : `The routing entry ${entry.sentTo} → inbound ${entry.exact ? 'matches this domain exactly' : domainKey(current) === entry.domain ? 'matches this domain' : `matches ${current} as a subdomain`}: the message is delivered here.`,
-          article: entry.implicit ? 'Q174351' : entry.exact ? 'Q169683' : domainKey(current) === entry.domain ? 'Q174351' : 'Q263199',
+            : `The routing entry ${entry.sentTo} → inbound ${entry.exact ? 'matches this domain exactly' : currentKey === entry.domain ? 'matches this domain' : `matches ${current} as a subdomain`}: the message is delivered here.`,
+          article: entry.implicit ? 'Q174351' : entry.exact ? 'Q169683' : currentKey === entry.domain ? 'Q174351' : 'Q263199',
           object: entryObject(entry),
         });
-        return this.directorySmtp(local, current);
+        return this.directorySmtp(local, current, currentKey);
       }
       if (used.includes(entry)) {
         const cycle = [...used.slice(used.indexOf(entry)), entry].map((e) => e.sentTo).join(' → ');
@@ -248,16 +259,17 @@ class Resolution {
         rule: 'reroute.rewrite',
         stage: 'reroute',
         title: `Rerouted to ${rewritten}`,
-        detail: `The routing entry ${entry.sentTo} → ${rewritten} ${entry.exact || domainKey(current) === entry.domain ? 'matches' : `matches the subdomain ${current}`}: ${local}@${current} is rewritten to ${local}@${rewritten}.`,
+        detail: `The routing entry ${entry.sentTo} → ${rewritten} ${entry.exact || currentKey === entry.domain ? 'matches' : `matches the subdomain ${current}`}: ${local}@${current} is rewritten to ${local}@${rewritten}.`,
         article: 'Q307628',
         object: entryObject(entry),
       });
       current = rewritten;
+      currentKey = domainKey(rewritten);
     }
   }
 
   /** No entry matches: relaying for an Internet sender is refused; an Exchange user's mail leaves. */
-  private noRoute(local: string, domain: string): RoutingResult {
+  private noRoute(local: string, domain: string, key: string): RoutingResult {
     const address = `${local}@${domain}`;
     if (this.origin === 'internet') {
       this.step({
@@ -277,7 +289,7 @@ class Resolution {
       detail: `${domain} is not a domain this site accepts, so the message leaves through the IMS to the MX host of ${domain}.`,
       object: { kind: 'internet-mail-service', tab: 'routing' },
     });
-    const holders = findProxyHolders(this.directory, 'SMTP', address);
+    const holders = findSmtpHolders(this.directory, local, key);
     if (holders.length === 0) return this.result('sent-to-internet', `Sent to the Internet: ${address}`, { finalAddress: address });
     // Someone here holds the address, so its domain's MX presumably points back at this IMS: the
     // message comes back in as Internet mail and takes the Internet path (ROUTING.md, origin exchange).
@@ -289,7 +301,7 @@ class Resolution {
       object: proxyObject(holders[0]),
     });
     const ims = this.routing.config.internetMailService;
-    if (!ims.rerouteIncoming) return this.acceptAll(local, domain);
+    if (!ims.rerouteIncoming) return this.acceptAll(local, domain, key);
     // Rerouting is on and no entry matched: coming back in, it is refused as relaying.
     this.step({
       rule: 'reroute.relay',
@@ -302,13 +314,16 @@ class Resolution {
     return this.result('rejected', 'Refused: 550 5.7.1 Unable to relay', { finalAddress: address, ndr: { code: '5.7.1', text: 'Unable to relay' } });
   }
 
-  /** Step 3: find the holder of the SMTP proxy; then the postmaster rule; else NDR 5.1.1. */
-  private directorySmtp(local: string, domain: string, arrivedFrom: Origin = this.origin): RoutingResult {
+  /**
+   * Step 3: find the holder of the SMTP proxy; then the postmaster rule; else NDR 5.1.1.
+   * `key` is the domain as domainKey gives it (the routing table's form, and the proxy index's).
+   */
+  private directorySmtp(local: string, domain: string, key: string, arrivedFrom: Origin = this.origin): RoutingResult {
     const address = `${local}@${domain}`;
-    const holders = findProxyHolders(this.directory, 'SMTP', address);
+    const holders = findSmtpHolders(this.directory, local, key);
     if (holders.length > 0) return this.holderFound(holders, 'SMTP', address);
-    const isPostmaster = local.toLowerCase() === 'postmaster' && this.routing.siteDomain !== null && domainKey(domain) === this.routing.siteDomain;
-    if (isPostmaster) {
+    const postmaster = local.toLowerCase() === 'postmaster';
+    if (postmaster && key === this.routing.siteDomain) {
       const adminId = this.routing.config.internetMailService.administratorId;
       const admin = adminId === null ? undefined : this.directory.recipients.get(adminId);
       if (!admin) {
@@ -327,14 +342,13 @@ class Resolution {
       });
       return this.deliverTo(admin, null, address);
     }
-    const postmasterElsewhere = local.toLowerCase() === 'postmaster';
     const ndr: Ndr = { code: '5.1.1', text: NDR_UNKNOWN };
     if (arrivedFrom === 'internet') ndr.diagnostic = `MSEXCH:IMS:${this.organization}:${this.site}:${this.routing.server} 0 (000C05A6) Unknown Recipient`;
     return this.ndr(ndr, address, 'directory.unknown', 'directory',
-      postmasterElsewhere
+      postmaster
         ? `Nobody holds ${address}. Only postmaster of the site SMTP domain goes to the administrator's mailbox; for another hosted domain, add ${address} as a secondary address of the recipient who should get it.`
         : `No recipient holds the SMTP address ${address}, primary or secondary.${arrivedFrom === 'internet' ? ' Exchange 5.5 accepts the message first and returns the report to the sender afterwards.' : ''}`,
-      { article: postmasterElsewhere ? 'Q242387' : 'Q174351' });
+      { article: postmaster ? 'Q242387' : 'Q174351' });
   }
 
   /** A holder was found: ambiguous when duplicates slipped in, else deliver, forward or expand. */
@@ -356,7 +370,7 @@ class Resolution {
   }
 
   private replyAddressOf(recipient: DirectoryRecipient, type: string): string | null {
-    const reply = recipient.proxies.find((p) => p.primary && p.type.toUpperCase() === type);
+    const reply = findReplyProxy(recipient, type);
     return reply ? displayAddress(type, reply.address) : null;
   }
 
@@ -364,7 +378,8 @@ class Resolution {
   private deliverTo(recipient: DirectoryRecipient, holder: ProxyHolder | null, address: string): RoutingResult {
     const type = holder ? holder.proxy.type.toUpperCase() : this.type;
     const finalAddress = displayAddress(type, address);
-    const replyAddress = this.replyAddressOf(recipient, type);
+    const reply = holder ? replyProxyOf(holder) : findReplyProxy(recipient, type);
+    const replyAddress = reply ? displayAddress(type, reply.address) : null;
     const routed = summaryOf(recipient);
     if (recipient.kind === 'custom') {
       const target = recipient.targetAddress ? parseWrittenAddress(recipient.targetAddress) : null;
@@ -398,7 +413,8 @@ class Resolution {
       });
     }
     const sentAs = this.type === type ? displayAddress(this.type, this.address) : null;
-    const differs = replyAddress !== null && (sentAs === null || proxyUniqueKey(type, stripType(sentAs)) !== proxyUniqueKey(type, stripType(replyAddress)));
+    // Compare the addresses themselves (an SMTP local part may hold a colon: "x:b"@adatum.com).
+    const differs = reply !== null && (sentAs === null || !sameProxyAddress(type, this.address, reply.address));
     this.step({
       rule: 'deliver.mailbox',
       stage: 'mailbox',
@@ -535,11 +551,6 @@ class Resolution {
       this.type === 'MS' ? { article: 'Q156545' } : {},
     );
   }
-}
-
-function stripType(written: string): string {
-  const colon = written.indexOf(':');
-  return colon > 0 && !written.slice(0, colon).includes('@') ? written.slice(colon + 1) : written;
 }
 
 function firstReply(recipient: DirectoryRecipient): string | null {
