@@ -237,6 +237,19 @@ describe('resolver properties', () => {
     );
   });
 
+  it('without steps (the batch API\'s "steps": false) the answer is the same, only its steps are empty', () => {
+    fc.assert(
+      fc.property(scenario, ({ config: c, recipients: r, address: a, origin: o }) => {
+        const routing = compileRouting(c);
+        const directory = buildDirectory(r);
+        const full = resolveAddress(routing, directory, { address: a, origin: o });
+        const bare = resolveAddress(routing, directory, { address: a, origin: o }, { steps: false });
+        expect(bare).toEqual(full.ok ? { ok: true, result: { ...full.result, steps: [] } } : full);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('rewriting never changes the local part of an SMTP address', () => {
     fc.assert(
       fc.property(scenario, smtpAddress, ({ config: c, recipients: r, origin: o }, a) => {

@@ -98,15 +98,20 @@ export function displayAddress(type: string, address: string): string {
 const NDR_UNKNOWN = 'The recipient name is not recognized';
 const KNOWN_ORIGINS: ReadonlySet<string> = new Set(ORIGINS);
 
+export type ResolveOptions = {
+  /** false: the result's `steps` stay empty (the batch API's verdict-only answers). Default true. */
+  steps?: boolean;
+};
+
 /** Answers one address from one origin. Never throws for an ordinary outcome. */
-export function resolveAddress(routing: CompiledRouting, directory: Directory, input: RoutingInput): RoutingOutcome {
+export function resolveAddress(routing: CompiledRouting, directory: Directory, input: RoutingInput, options: ResolveOptions = {}): RoutingOutcome {
   if (!KNOWN_ORIGINS.has(input.origin)) {
     return { ok: false, field: 'origin', message: `The origin must be one of ${ORIGINS.join(', ')}.` };
   }
   const parsed = readRoutingAddress(input.address);
   if (!parsed.ok) return { ok: false, field: 'address', message: parsed.message };
   const { type, address, smtp } = parsed;
-  const run = new Resolution(routing, directory, input.origin, type, address);
+  const run = new Resolution(routing, directory, input.origin, type, address, options.steps ?? true);
   if (smtp) {
     // An SMTP address (read into its parts once, above).
     if (input.origin === 'msmail') return outsideModel('an SMTP address', 'MS Mail routes by NETWORK/POSTOFFICE; its own SMTP gateway is not part of this configuration.');
@@ -155,10 +160,11 @@ class Resolution {
     private readonly origin: Origin,
     private readonly type: string,
     private readonly address: string,
+    private readonly describeSteps: boolean,
   ) {
     this.organization = routing.config.organization;
     this.site = routing.config.site;
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'sender',
       stage: 'sender',
       title: `Sent from ${ORIGIN_LABELS[origin]}`,
@@ -166,6 +172,10 @@ class Resolution {
     });
   }
 
+  /**
+   * Records a step. Callers test `describeSteps` first, so that a batch asking for verdicts only
+   * (steps: false) never builds the words of a step.
+   */
   private step(step: RoutingStep) {
     this.steps.push(step);
   }
@@ -186,8 +196,8 @@ class Resolution {
     };
   }
 
-  private ndr(ndr: Ndr, finalAddress: string, rule: string, stage: RoutingStep['stage'], detail: string, extra: Partial<RoutingStep> = {}): RoutingResult {
-    this.step({ rule, stage, title: `Non-delivery report ${ndr.code}`, detail, ...extra });
+  private ndr(ndr: Ndr, finalAddress: string, rule: string, stage: RoutingStep['stage'], detail: () => string, extra: Partial<RoutingStep> = {}): RoutingResult {
+    if (this.describeSteps) this.step({ rule, stage, title: `Non-delivery report ${ndr.code}`, detail: detail(), ...extra });
     return this.result('ndr', `Non-delivery report ${ndr.code}: ${ndr.text}`, { finalAddress, ndr });
   }
 
@@ -198,7 +208,7 @@ class Resolution {
     const ims = this.routing.config.internetMailService;
     if (this.origin === 'internet') {
       // Step 1: outside hosts find the IMS through the domain's MX record (every seed starts there).
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'dns.mx',
         stage: 'dns',
         title: 'DNS: not checked',
@@ -213,7 +223,7 @@ class Resolution {
 
   /** "Do not reroute incoming SMTP mail": Internet mail is accepted whatever its domain. */
   private acceptAll(local: string, domain: string, key: string): RoutingResult {
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'ims.accept',
       stage: 'ims',
       title: 'Accepted by the Internet Mail Service',
@@ -235,7 +245,7 @@ class Resolution {
       const entry = matchDomain(table, currentKey);
       if (!entry) return this.noRoute(local, current, currentKey);
       if (entry.routeTo === ROUTE_INBOUND) {
-        this.step({
+        if (this.describeSteps) this.step({
           rule: 'reroute.inbound',
           stage: 'reroute',
           title: `Inbound: ${entry.sentTo}`,
@@ -249,13 +259,13 @@ class Resolution {
       }
       if (used.includes(entry)) {
         const cycle = [...used.slice(used.indexOf(entry)), entry].map((e) => e.sentTo).join(' → ');
-        return this.ndr({ code: '5.4.6', text: 'Routing loop detected' }, `${local}@${current}`, 'reroute.loop', 'reroute', `The routing table rewrites in a circle (${cycle}); the message would never arrive.`, {
+        return this.ndr({ code: '5.4.6', text: 'Routing loop detected' }, `${local}@${current}`, 'reroute.loop', 'reroute', () => `The routing table rewrites in a circle (${cycle}); the message would never arrive.`, {
           object: entryObject(entry),
         });
       }
       used.push(entry);
       const rewritten = entry.routeTo;
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'reroute.rewrite',
         stage: 'reroute',
         title: `Rerouted to ${rewritten}`,
@@ -272,7 +282,7 @@ class Resolution {
   private noRoute(local: string, domain: string, key: string): RoutingResult {
     const address = `${local}@${domain}`;
     if (this.origin === 'internet') {
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'reroute.relay',
         stage: 'ims',
         title: 'Refused: unable to relay',
@@ -282,7 +292,7 @@ class Resolution {
       });
       return this.result('rejected', 'Refused: 550 5.7.1 Unable to relay', { finalAddress: address, ndr: { code: '5.7.1', text: 'Unable to relay' } });
     }
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'exchange.outbound',
       stage: 'internet',
       title: 'Sent out through the Internet Mail Service',
@@ -293,7 +303,7 @@ class Resolution {
     if (holders.length === 0) return this.result('sent-to-internet', `Sent to the Internet: ${address}`, { finalAddress: address });
     // Someone here holds the address, so its domain's MX presumably points back at this IMS: the
     // message comes back in as Internet mail and takes the Internet path (ROUTING.md, origin exchange).
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'exchange.loopback',
       stage: 'dns',
       title: 'Comes back in from the Internet',
@@ -303,7 +313,7 @@ class Resolution {
     const ims = this.routing.config.internetMailService;
     if (!ims.rerouteIncoming) return this.acceptAll(local, domain, key);
     // Rerouting is on and no entry matched: coming back in, it is refused as relaying.
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'reroute.relay',
       stage: 'ims',
       title: 'Refused: unable to relay',
@@ -327,12 +337,12 @@ class Resolution {
       const adminId = this.routing.config.internetMailService.administratorId;
       const admin = adminId === null ? undefined : this.directory.recipients.get(adminId);
       if (!admin) {
-        return this.ndr({ code: '5.1.1', text: NDR_UNKNOWN }, address, 'postmaster.no-administrator', 'directory', `Nobody holds ${address}, and mail to postmaster of the site SMTP domain goes to the IMS administrator's mailbox, which is not set.`, {
+        return this.ndr({ code: '5.1.1', text: NDR_UNKNOWN }, address, 'postmaster.no-administrator', 'directory', () => `Nobody holds ${address}, and mail to postmaster of the site SMTP domain goes to the IMS administrator's mailbox, which is not set.`, {
           article: 'Q242387',
           object: { kind: 'internet-mail-service', tab: 'internet-mail' },
         });
       }
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'postmaster',
         stage: 'directory',
         title: "Postmaster: the administrator's mailbox",
@@ -345,7 +355,7 @@ class Resolution {
     const ndr: Ndr = { code: '5.1.1', text: NDR_UNKNOWN };
     if (arrivedFrom === 'internet') ndr.diagnostic = `MSEXCH:IMS:${this.organization}:${this.site}:${this.routing.server} 0 (000C05A6) Unknown Recipient`;
     return this.ndr(ndr, address, 'directory.unknown', 'directory',
-      postmaster
+      () => postmaster
         ? `Nobody holds ${address}. Only postmaster of the site SMTP domain goes to the administrator's mailbox; for another hosted domain, add ${address} as a secondary address of the recipient who should get it.`
         : `No recipient holds the SMTP address ${address}, primary or secondary.${arrivedFrom === 'internet' ? ' Exchange 5.5 accepts the message first and returns the report to the sender afterwards.' : ''}`,
       { article: postmaster ? 'Q242387' : 'Q174351' });
@@ -355,11 +365,11 @@ class Resolution {
   private holderFound(holders: readonly ProxyHolder[], type: string, address: string): RoutingResult {
     if (holders.length > 1) {
       return this.ndr({ code: '5.1.4', text: 'The recipient name is ambiguous', diagnostic: '(000C0595) Ambiguous Recipient' }, displayAddress(type, address), 'directory.ambiguous', 'directory',
-        `${holders.length} recipients hold ${displayAddress(type, address)}: ${holders.map((h) => h.recipient.displayName).join(', ')}. Remove the duplicate.`,
+        () => `${holders.length} recipients hold ${displayAddress(type, address)}: ${holders.map((h) => h.recipient.displayName).join(', ')}. Remove the duplicate.`,
         { article: 'Q251152', object: proxyObject(holders[0]) });
     }
     const holder = holders[0];
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'directory.match',
       stage: 'directory',
       title: `Found: ${holder.recipient.displayName}`,
@@ -385,7 +395,7 @@ class Resolution {
       const target = recipient.targetAddress ? parseWrittenAddress(recipient.targetAddress) : null;
       const targetText = target ? displayAddress(target.type, target.address) : '(no target address)';
       const via = !target ? 'nowhere' : target.type === 'SMTP' ? 'out through the Internet Mail Service' : target.type === 'MS' ? 'through the MS Mail Connector' : `through the gateway for ${target.type} addresses`;
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'forward.custom',
         stage: 'custom',
         title: `Forwarded to ${targetText}`,
@@ -396,7 +406,7 @@ class Resolution {
     }
     if (recipient.kind === 'dl') {
       const members = this.expand(recipient, new Set([recipient.id]));
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'expand.list',
         stage: 'list',
         title: `Expanded: ${recipient.displayName}`,
@@ -415,7 +425,7 @@ class Resolution {
     const sentAs = this.type === type ? displayAddress(this.type, this.address) : null;
     // Compare the addresses themselves (an SMTP local part may hold a colon: "x:b"@adatum.com).
     const differs = reply !== null && (sentAs === null || !sameProxyAddress(type, this.address, reply.address));
-    this.step({
+    if (this.describeSteps) this.step({
       rule: 'deliver.mailbox',
       stage: 'mailbox',
       title: `Delivered to ${recipient.displayName}`,
@@ -469,7 +479,7 @@ class Resolution {
     const definition = own ? undefined : this.routing.postoffices.get(key);
     if (this.origin === 'exchange') {
       if (own) {
-        this.step({
+        if (this.describeSteps) this.step({
           rule: 'msmail.own-postoffice',
           stage: 'connector',
           title: `${key}: this site's postoffice`,
@@ -479,7 +489,7 @@ class Resolution {
         return this.directoryOther(written);
       }
       if (definition?.connection === 'direct') {
-        this.step({
+        if (this.describeSteps) this.step({
           rule: 'msmail.direct',
           stage: 'connector',
           title: `Through the MS Mail Connector to ${key}`,
@@ -493,16 +503,16 @@ class Resolution {
         // messages to this address. This procedure only allows foreign mail systems to use the
         // second proxy address."
         return this.ndr({ code: '5.4.4', text: `No route to ${key}` }, written, 'msmail.indirect', 'connector',
-          `${key} is defined only as an external postoffice indirect via ${postofficeKey(connector.network, connector.postoffice)}. Only MS Mail users can use addresses on it; Exchange users get a non-delivery report.`,
+          () => `${key} is defined only as an external postoffice indirect via ${postofficeKey(connector.network, connector.postoffice)}. Only MS Mail users can use addresses on it; Exchange users get a non-delivery report.`,
           { article: 'Q156545', object: { kind: 'postoffice', ...definition } });
       }
       return this.ndr({ code: '5.4.4', text: `No route to ${key}` }, written, 'msmail.unknown', 'connector',
-        `The MS Mail Connector knows no postoffice ${key} (its own is ${postofficeKey(connector.network, connector.postoffice)}).`,
+        () => `The MS Mail Connector knows no postoffice ${key} (its own is ${postofficeKey(connector.network, connector.postoffice)}).`,
         { object: { kind: 'msmail-connector' } });
     }
     // origin msmail: MS Mail routes by NETWORK/POSTOFFICE.
     if (own || definition?.connection === 'indirect') {
-      this.step({
+      if (this.describeSteps) this.step({
         rule: own ? 'msmail.own-postoffice' : 'msmail.indirect',
         stage: 'msmail',
         title: own ? `MS Mail routes ${key} to Exchange` : `${key} is indirect via the connector`,
@@ -515,7 +525,7 @@ class Resolution {
       return this.directoryOther(written);
     }
     if (definition?.connection === 'direct') {
-      this.step({
+      if (this.describeSteps) this.step({
         rule: 'msmail.direct',
         stage: 'msmail',
         title: `Delivered on MS Mail at ${key}`,
@@ -525,7 +535,7 @@ class Resolution {
       return this.result('delivered', `Delivered on the MS Mail postoffice ${key}, outside Exchange`, { finalAddress: written });
     }
     return this.ndr({ code: '5.4.4', text: `MS Mail cannot route to ${key}` }, written, 'msmail.unknown', 'msmail',
-      `${key} is neither the connector's postoffice nor a postoffice MS Mail knows through it: MS Mail returns a non-delivery report.`,
+      () => `${key} is neither the connector's postoffice nor a postoffice MS Mail knows through it: MS Mail returns a non-delivery report.`,
       { object: { kind: 'msmail-connector' } });
   }
 
@@ -545,7 +555,7 @@ class Resolution {
       written,
       'directory.unknown',
       'directory',
-      known
+      () => known
         ? `No recipient holds the ${this.type} address ${written}, primary or secondary.`
         : `No recipient holds ${written}, and this site has no connector or gateway for ${this.type} addresses.`,
       this.type === 'MS' ? { article: 'Q156545' } : {},

@@ -5,9 +5,9 @@ import { AppError, errorBody, invalid, toAppError, type ErrorBody } from '@/lib/
 import type { RoutingPreviewInput } from '@/lib/validation/routing';
 import { getRoutingSnapshot, snapshotSite, type RoutingSnapshot } from './get-routing-snapshot';
 
-function previewOne(snapshot: RoutingSnapshot, input: RoutingPreviewInput): RoutingResult {
+function previewOne(snapshot: RoutingSnapshot, input: RoutingPreviewInput, steps = true): RoutingResult {
   const routing = snapshotSite(snapshot, input.site);
-  const outcome = resolveAddress(routing, snapshot.directory, input);
+  const outcome = resolveAddress(routing, snapshot.directory, input, { steps });
   if (!outcome.ok) throw invalid(`${outcome.field === 'address' ? 'Address' : 'Origin'}: ${outcome.message}`, { [outcome.field]: outcome.message });
   return outcome.result;
 }
@@ -25,10 +25,10 @@ export async function previewRoutingBatch(items: RoutingPreviewInput[], { steps 
   const snapshot = await getRoutingSnapshot();
   return items.map((item) => {
     try {
-      const result = previewOne(snapshot, item);
+      const result = previewOne(snapshot, item, steps);
       if (steps) return result;
-      const { steps: _omitted, ...rest } = result;
-      return rest;
+      const { steps: _none, ...verdictOnly } = result;
+      return verdictOnly;
     } catch (error) {
       const appError = error instanceof AppError ? error : toAppError(error);
       return errorBody(appError);
