@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildIfNeeded, nextBin, root } from './next-build.mjs';
+import { buildIfNeeded, nextBin, root, serverNodeArgs } from './next-build.mjs';
 
 const port = process.env.XADM_E2E_PORT || '3100';
 const dbName = port === '3100' ? 'e2e.db' : `e2e-${port}.db`;
@@ -19,6 +19,6 @@ const prepared = spawnSync(process.execPath, [path.join(root, 'scripts', 'prepar
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 buildIfNeeded(env);
 
-const server = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', port], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [...serverNodeArgs, nextBin, 'start', '-H', '127.0.0.1', '-p', port], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -8,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/**
+ * Node flags for the server (`npm start`, the browser tests, the benchmark). A larger young
+ * generation means fewer scavenges of the short-lived objects every request makes: with the
+ * 100,000-mailbox directory in memory, `npm run bench` measured about 8% more previews per second
+ * and a lower median latency with it.
+ */
+export const serverNodeArgs = ['--max-semi-space-size=64'];
+
 const INPUTS = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'prisma/schema.prisma'];
 
 /** Newest modification time of the files a build depends on. */

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoutingResult, Verdict } from '../../lib/core/routing/types';
-import { buildIfNeeded, buildIsCurrent, nextBin, root } from '../next-build.mjs';
+import { buildIfNeeded, buildIsCurrent, nextBin, root, serverNodeArgs } from '../next-build.mjs';
 import { benchDatabaseUrl, benchDbFile, buildBenchDatabase } from './build-db';
 import { BATCH_SIZE, HOSTED_DOMAINS, MAILBOXES, ROUTES, describeMix, mixedBatch, mailbox, type BenchItem } from './dataset';
 import { freePort, load, request, rssMb, startProcess, stopProcess, waitForHttp, type LoadResult, type Managed } from './http';
@@ -148,7 +148,7 @@ async function main() {
   // 4. next start on the bench database
   step(`next start (${distDir}) on data/bench.db`);
   const port = await freePort();
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = [...serverNodeArgs];
   const profDir = process.env.XADM_BENCH_CPU_PROF;
   if (profDir) {
     fs.mkdirSync(profDir, { recursive: true });
@@ -236,8 +236,15 @@ async function main() {
   const bySize = [...sampleBodies].sort((a, b) => a.length - b.length);
   const fixedBody = bySize[Math.floor(bySize.length / 2)];
   const loadBodies = items.slice(0, 20_000).map(previewBody);
-  const single = await load(port, '/api/v1/routing/preview', loadBodies, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: loadSeconds });
-  printLoad('xadm', single);
+  // p99 moves a lot from run to run on a shared 2-core machine (a scavenge or a major GC landing
+  // in the window): three runs, and the table reports the run with the median p99.
+  const runs: LoadResult[] = [];
+  for (let run = 1; run <= 3; run++) {
+    const result = await load(port, '/api/v1/routing/preview', loadBodies, { connections: CONNECTIONS, warmupSeconds: run === 1 ? WARMUP_SECONDS : 0, seconds: loadSeconds });
+    printLoad(`xadm, run ${run}`, result);
+    runs.push(result);
+  }
+  const single = [...runs].sort((a, b) => a.p99 - b.p99)[1];
   const rssAfterLoad = rssMb(next.child.pid);
 
   await stopProcess(next);
@@ -261,7 +268,7 @@ async function main() {
     ['  heap used (records + index)', `${mb(resolver.heapTotalMb)} (${mb(resolver.heapRecordsMb)} + ${mb(resolver.heapIndexMb)})`, '', ''],
     ['Batch API, 10 × 10,000, with steps', `${int(batchRate)} addresses/s`, `≥ ${int(TARGET.batch)}`, mark(batchRate >= TARGET.batch)],
     ['Batch API, 10 × 10,000, "steps": false', `${int(compactBatchRate)} addresses/s`, `≥ ${int(TARGET.batch)}`, mark(compactBatchRate >= TARGET.batch)],
-    [`Single preview, ${CONNECTIONS} connections`, `${int(single.rps)} req/s`, '', ''],
+    [`Single preview, ${CONNECTIONS} connections (median of 3 runs)`, `${int(single.rps)} req/s`, '', ''],
     ['  p50 / p99 latency', `${ms(single.p50)} / ${ms(single.p99)}`, `p99 ≤ ${TARGET.p99} ms`, mark(single.p99 <= TARGET.p99)],
     ['Bare node:http, same body size', `${int(bare.rps)} req/s`, '', ''],
     ['  p50 / p99 latency', `${ms(bare.p50)} / ${ms(bare.p99)}`, '', ''],
