@@ -184,6 +184,12 @@ function smtpDomainProblem(domain: string): string | null {
 const MS_PART = /^[A-Za-z0-9]{1,10}$/;
 const MS_PART_NAMES = ['network', 'postoffice', 'mailbox'] as const;
 
+/** One part of an MS Mail name (network, postoffice or mailbox): 1–10 letters or digits. */
+export function checkMsName(value: string, part: (typeof MS_PART_NAMES)[number]): AddressCheck {
+  if (value === '') return fail(`The ${part} name is empty.`);
+  return MS_PART.test(value) ? ok : fail(`The ${part} name '${value}' must be 1–10 letters or digits.`);
+}
+
 export function checkMsAddress(address: string): AddressCheck {
   const parts = address.split('/');
   if (parts.length !== 3) {

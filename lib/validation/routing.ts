@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { checkMsPostoffice } from '@/lib/core/addresses';
+import { checkMsName, checkMsPostoffice } from '@/lib/core/addresses';
+import { checkPostofficeEntry } from '@/lib/core/routing/postoffices';
 import { checkDomainName, checkRouteEntry, normalizeSentTo, sentToKey } from '@/lib/core/routing/routing-table';
-import { postofficeKey, MAX_ADDRESS_LENGTH } from '@/lib/core/routing/resolve';
+import { MAX_ADDRESS_LENGTH } from '@/lib/core/routing/resolve';
 import { ORIGINS, POSTOFFICE_CONNECTIONS, ROUTE_INBOUND } from '@/lib/core/routing/types';
 import { LIMITS } from '@/lib/validation/recipient';
 
@@ -60,11 +61,14 @@ export const internetMailServiceSchema = z.strictObject({
 });
 export type InternetMailServiceInput = z.infer<typeof internetMailServiceSchema>;
 
-const postofficePart = (name: string) =>
+const postofficePart = (part: 'network' | 'postoffice') =>
   z
-    .string({ error: `${name} must be text.` })
+    .string({ error: `${part} must be text.` })
     .trim()
-    .regex(/^[A-Za-z0-9]{1,10}$/, { error: `The ${name} name must be 1–10 letters or digits.` })
+    .superRefine((value, ctx) => {
+      const check = checkMsName(value, part);
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+    })
     .transform((value) => value.toUpperCase());
 
 const postofficeSchema = z.strictObject({
@@ -89,15 +93,10 @@ export const msMailConnectorSchema = z
       .max(MAX_POSTOFFICES, { error: `The connector can know at most ${MAX_POSTOFFICES} postoffices.` }),
   })
   .superRefine((value, ctx) => {
-    const seen = new Set<string>();
     value.postoffices.forEach((po, index) => {
-      const key = postofficeKey(po.network, po.postoffice);
-      if (key === value.postoffice) {
-        ctx.addIssue({ code: 'custom', path: ['postoffices', index, 'postoffice'], message: `${key} is the connector's own postoffice; it cannot also be listed.` });
-      } else if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['postoffices', index, 'postoffice'], message: `${key} is already listed.` });
-      }
-      seen.add(key);
+      // The earlier lines only: the second of two equal lines is the one refused.
+      const problem = checkPostofficeEntry(po, value.postoffice, value.postoffices.slice(0, index));
+      if (problem) ctx.addIssue({ code: 'custom', path: ['postoffices', index, problem.field], message: problem.message });
     });
   });
 export type MsMailConnectorInput = z.infer<typeof msMailConnectorSchema>;

@@ -11,7 +11,7 @@ import type { HealthProblem } from '@/lib/core/routing/health';
 import type { PostofficeDefinition } from '@/lib/core/routing/types';
 import type { MsMailConnector } from '@/lib/server/routing/get-msmail-connector';
 import { msMailConnectorSchema } from '@/lib/validation/routing';
-import { checkPostofficeName } from './postoffice-checks';
+import { checkMsName } from '@/lib/core/addresses';
 
 export type ConnectorDraft = { network: string; postoffice: string; postoffices: PostofficeDefinition[] };
 
@@ -69,8 +69,12 @@ export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, prob
 
   const save = async (thenClose: boolean) => {
     if (!dirty) return thenClose ? close() : undefined;
-    const network = checkPostofficeName(draft.network, 'network');
-    const postoffice = checkPostofficeName(draft.postoffice, 'postoffice');
+    const nameProblem = (value: string, part: 'network' | 'postoffice') => {
+      const check = checkMsName(value.trim(), part);
+      return check.ok ? null : check.message;
+    };
+    const network = nameProblem(draft.network, 'network');
+    const postoffice = nameProblem(draft.postoffice, 'postoffice');
     if (network || postoffice) {
       setFieldErrors({ ...(network ? { network } : {}), ...(postoffice ? { postoffice } : {}) });
       setError(`Local Postoffice tab: ${network ?? postoffice}`);

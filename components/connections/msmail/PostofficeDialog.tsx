@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { Field } from '@/components/forms/Field';
 import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
 import type { PostofficeDefinition } from '@/lib/core/routing/types';
-import { checkPostofficeEntry } from './postoffice-checks';
+import { checkPostofficeEntry } from '@/lib/core/routing/postoffices';
 
 type PostofficeDialogProps = {
   entry?: PostofficeDefinition;
