@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { Field } from '@/components/forms/Field';
 import { Dialog, OkCancelButtons } from '@/components/shell/Dialog';
-import { checkRouteEntry, domainKey, normalizeSentTo, sentToKey } from '@/lib/core/routing/routing-table';
+import { checkRouteEntry, normalizeSentTo, sentToKey } from '@/lib/core/routing/routing-table';
 import { ROUTE_INBOUND, type RouteEntry } from '@/lib/core/routing/types';
 
 type RoutingEntryDialogProps = {
@@ -35,9 +35,6 @@ export function RoutingEntryDialog({ entry, siteSmtpDomain, others, siteDomainLi
     if (duplicate !== undefined) return setErrors({ sentTo: `The routing table already has an entry for ${normalizeSentTo(duplicate)}.` });
     const normalized = normalizeSentTo(sentTo);
     const target = inbound ? ROUTE_INBOUND : routeTo.trim().toLowerCase();
-    if (!inbound && domainKey(target) === domainKey(normalized.replace(/^#/, ''))) {
-      return setErrors({ routeTo: `Mail sent to ${normalized.replace(/^#/, '')} cannot be rerouted to the same domain: it would loop (5.4.6).` });
-    }
     onOk({ sentTo: normalized, routeTo: target });
   };
 

@@ -72,6 +72,17 @@ describe('checkDomainName', () => {
 });
 
 describe('checkRouteEntry (Edit Routing Table Entry dialog)', () => {
+  it('refuses rerouting a domain to itself, # or not, whatever the case (a loop of one entry)', () => {
+    for (const entry of [route('cpandl.net', 'CPANDL.NET'), route('#cpandl.net', 'cpandl.net')]) {
+      expect(checkRouteEntry(entry, 'adatum.com')).toEqual({
+        field: 'routeTo',
+        message: 'Mail sent to cpandl.net cannot be rerouted to cpandl.net itself: it would loop (5.4.6). Accept it as inbound instead.',
+      });
+    }
+    // A subdomain rerouted to its parent is a rewrite, not a loop (Q307628's internal.adatum.com).
+    expect(checkRouteEntry(route('internal.cpandl.net', 'cpandl.net'), 'adatum.com')).toBeNull();
+  });
+
   it('accepts inbound entries, rewrites and # entries', () => {
     expect(checkRouteEntry(route('domain2.com'), 'adatum.com')).toBeNull();
     expect(checkRouteEntry(route('DOMAIN2.com', 'INBOUND'), 'adatum.com')).toBeNull();

@@ -73,6 +73,9 @@ export function checkRouteEntry(entry: RouteEntry, siteSmtpDomain: string | null
   if (routeTo.startsWith('#')) return { field: 'routeTo', message: "'Should be rerouted to this domain' takes a plain domain; '#' belongs only in 'E-mail sent to this domain'." };
   const routeCheck = checkDomainName(routeTo, "The domain in 'Should be rerouted to this domain'");
   if (!routeCheck.ok) return { field: 'routeTo', message: routeCheck.message };
+  if (domainKey(routeTo) === domainKey(domain)) {
+    return { field: 'routeTo', message: `Mail sent to ${domain} cannot be rerouted to ${domain} itself: it would loop (5.4.6). Accept it as inbound instead.` };
+  }
   if (siteSmtpDomain && domainKey(domain) === domainKey(siteSmtpDomain)) {
     return { field: 'routeTo', message: `${siteSmtpDomain} is the site SMTP domain (Site Addressing): mail sent to it is always accepted as inbound.` };
   }
