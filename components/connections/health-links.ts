@@ -1,29 +1,26 @@
 // Where each routing object is fixed: the link a Routing Health problem offers.
-import { recipientSheetPath } from '@/components/recipients/paths';
-import { paths } from '@/components/shell/paths';
+import { routingObjectPath } from './routing-object-path';
 import type { KbArticle, RoutingObject } from '@/lib/core/routing/types';
 
 const TAB_LABELS = { general: 'General', 'internet-mail': 'Internet Mail', routing: 'Routing' } as const;
 
 /** The page that fixes the object, and the words of the link. `names` gives recipients' display names. */
 export function objectLink(site: string, object: RoutingObject, names: ReadonlyMap<number, string>): { href: string; text: string } {
-  const recipient = (id: number) => names.get(id) ?? `recipient ${id}`;
+  const href = routingObjectPath(site, object, 'email-addresses');
   switch (object.kind) {
     case 'routing-entry':
-      return { href: paths.internetMailService(site, 'routing', object.sentTo), text: `Open the routing entry ${object.sentTo}` };
+      return { href, text: object.implicit ? 'Open Site Addressing' : `Open the routing entry ${object.sentTo}` };
     case 'internet-mail-service':
-      return { href: paths.internetMailService(site, object.tab), text: `Open the ${TAB_LABELS[object.tab]} tab` };
+      return { href, text: `Open the ${TAB_LABELS[object.tab]} tab` };
     case 'proxy-address':
     case 'recipient':
-      return { href: recipientSheetPath(site, object.recipientId, 'email-addresses'), text: `Open the E-mail Addresses of ${recipient(object.recipientId)}` };
-    case 'postoffice': {
-      const postoffice = `${object.network}/${object.postoffice}`;
-      return { href: paths.msMailConnector(site, 'connections', postoffice), text: `Open ${postoffice} on the MS Mail Connector` };
-    }
+      return { href, text: `Open the E-mail Addresses of ${names.get(object.recipientId) ?? `recipient ${object.recipientId}`}` };
+    case 'postoffice':
+      return { href, text: `Open ${object.network}/${object.postoffice} on the MS Mail Connector` };
     case 'msmail-connector':
-      return { href: paths.msMailConnector(site), text: 'Open the MS Mail Connector' };
+      return { href, text: 'Open the MS Mail Connector' };
     case 'site-addressing':
-      return { href: paths.siteAddressing(site), text: 'Open Site Addressing' };
+      return { href, text: 'Open Site Addressing' };
   }
 }
 

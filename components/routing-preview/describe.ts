@@ -1,8 +1,8 @@
 // How the Routing Preview shows a RoutingResult: verdict words, links to the configuration
 // objects the steps used, and the path diagram built from the steps' stages. Plain functions over
 // the resolver's result; the rules themselves live in lib/core/routing/resolve.ts.
-import { recipientSheetPath } from '@/components/recipients/paths';
-import { paths, type PreviewOrigin } from '@/components/shell/paths';
+import { routingObjectPath } from '@/components/connections/routing-object-path';
+import { type PreviewOrigin } from '@/components/shell/paths';
 import { ORIGIN_LABELS, type Origin, type RoutedMember, type RoutingObject, type RoutingResult, type RoutingStage, type RoutingStep, type Verdict } from '@/lib/core/routing/types';
 
 /** The verdict in a word or two, as the banner and the recipient table show it. */
@@ -50,37 +50,27 @@ export function recipientNames(result: RoutingResult): Map<number, string> {
 
 const IMS_TABS = { general: 'General', 'internet-mail': 'Internet Mail', routing: 'Routing' } as const;
 
-/**
- * The link to the configuration object a step used, so the administrator can click through and
- * fix it. Recipients open on the current site's Recipients container: the resolver's recipient
- * summary does not carry a site.
- */
+/** The link to the configuration object a step used, so the administrator can click through and fix it. */
 export function objectLink(site: string, object: RoutingObject, names: ReadonlyMap<number, string>): { href: string; label: string } {
+  const href = routingObjectPath(site, object);
   switch (object.kind) {
     case 'routing-entry':
       // The site SMTP domain is inbound without an entry of its own: it comes from Site Addressing.
-      return object.implicit
-        ? { href: paths.siteAddressing(site), label: `Site Addressing: site SMTP domain ${object.sentTo}` }
-        : { href: paths.internetMailService(site, 'routing', object.sentTo), label: `Routing entry ${object.sentTo} → ${object.routeTo}` };
+      return { href, label: object.implicit ? `Site Addressing: site SMTP domain ${object.sentTo}` : `Routing entry ${object.sentTo} → ${object.routeTo}` };
     case 'internet-mail-service':
-      return { href: paths.internetMailService(site, object.tab), label: `Internet Mail Service, ${IMS_TABS[object.tab]} tab` };
+      return { href, label: `Internet Mail Service, ${IMS_TABS[object.tab]} tab` };
     case 'proxy-address': {
       const holder = names.get(object.recipientId);
-      return {
-        href: recipientSheetPath(site, object.recipientId, 'email-addresses'),
-        label: `E-mail address ${writtenAddress(object.type, object.address, object.primary)}${holder ? ` of ${holder}` : ''}`,
-      };
+      return { href, label: `E-mail address ${writtenAddress(object.type, object.address, object.primary)}${holder ? ` of ${holder}` : ''}` };
     }
     case 'recipient':
-      return { href: recipientSheetPath(site, object.recipientId, 'general'), label: `${names.get(object.recipientId) ?? `Recipient ${object.recipientId}`} Properties` };
-    case 'postoffice': {
-      const key = `${object.network}/${object.postoffice}`;
-      return { href: paths.msMailConnector(site, 'connections', key), label: `MS Mail postoffice ${key} (${object.connection})` };
-    }
+      return { href, label: `${names.get(object.recipientId) ?? `Recipient ${object.recipientId}`} Properties` };
+    case 'postoffice':
+      return { href, label: `MS Mail postoffice ${object.network}/${object.postoffice} (${object.connection})` };
     case 'msmail-connector':
-      return { href: paths.msMailConnector(site, 'local-postoffice'), label: 'MS Mail Connector, Local Postoffice' };
+      return { href, label: 'MS Mail Connector, Local Postoffice' };
     case 'site-addressing':
-      return { href: paths.siteAddressing(site), label: 'Site Addressing' };
+      return { href, label: 'Site Addressing' };
   }
 }
 
