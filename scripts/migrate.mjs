@@ -46,6 +46,10 @@ export function deploy(file) {
   const db = new Database(file);
   try {
     db.pragma('foreign_keys = ON');
+    // Write-ahead logging (kept in the file): readers are never blocked by a writer, so the console
+    // keeps answering while a Directory Import's transaction is open, and a killed import's
+    // uncommitted pages are simply dropped.
+    db.pragma('journal_mode = WAL');
     db.exec(MIGRATIONS_TABLE);
     const applied = new Map(
       db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL').all()

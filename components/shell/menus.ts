@@ -67,7 +67,12 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
   {
     id: 'tools',
     label: '&Tools',
-    items: ({ site }) => [!!site && { id: 'routing-preview', label: 'Routing &Preview...', command: { type: 'link', href: paths.routingPreview(site) } }],
+    // Exchange Administrator's Tools menu: Directory Import and Directory Export come first.
+    items: ({ site }) => [
+      !!site && { id: 'directory-import', label: 'Directory &Import...', command: { type: 'link', href: paths.directoryImport(site) } },
+      !!site && { id: 'directory-export', label: 'Directory &Export...', command: { type: 'link', href: paths.directoryExport(site) } },
+      !!site && { id: 'routing-preview', label: 'Routing &Preview...', separatorBefore: true, command: { type: 'link', href: paths.routingPreview(site) } },
+    ],
   },
   { id: 'help', label: '&Help', items: () => [{ id: 'about', label: '&About xadm...', command: { type: 'about' } }] },
 ];

@@ -30,4 +30,8 @@ export const paths = {
   /** Routing Preview: its URL carries its inputs, so a preview can be shared. */
   routingPreview: (name: string, input: { address?: string; origin?: PreviewOrigin; recipient?: number } = {}) =>
     `${site(name)}/routing-preview${query({ address: input.address, origin: input.origin, recipient: input.recipient?.toString() })}`,
+  /** Tools → Directory Import; `job` shows a running or finished import (the page polls it). */
+  directoryImport: (name: string, job?: string) => `${site(name)}/directory-import${query({ job })}`,
+  /** Tools → Directory Export. */
+  directoryExport: (name: string) => `${site(name)}/directory-export`,
 };

@@ -3,7 +3,7 @@
 // type that has none becomes the reply address; a reply address cannot be removed — another
 // address of its type must be made the reply address first. Pure functions: the property sheet
 // runs them on its held state and the server runs them again before it saves.
-import { checkAddress, normalizeAddressType, proxyUniqueKey } from './addresses';
+import { checkAddress, normalizeAddressType, parseWrittenAddress, proxyUniqueKey } from './addresses';
 
 export type ProxyEntry = { id?: number; type: string; address: string; primary: boolean };
 
@@ -116,4 +116,19 @@ export function sortProxies<T extends ProxyEntry>(proxies: T[]): T[] {
       Number(b.primary) - Number(a.primary) ||
       a.address.localeCompare(b.address),
   );
+}
+
+/**
+ * A custom recipient's new target address (written TYPE:address, or null for none before)
+ * replaces the old one as the reply address of its type; the old target is dropped, other
+ * addresses of the type become secondary.
+ */
+export function retargetProxies<T extends ProxyEntry>(proxies: T[], oldTarget: string | null, target: { type: string; address: string }): ProxyEntry[] {
+  const old = oldTarget ? parseWrittenAddress(oldTarget) : null;
+  const oldKey = old ? proxyUniqueKey(old.type, old.address) : null;
+  const newKey = proxyUniqueKey(target.type, target.address);
+  const kept: ProxyEntry[] = proxies
+    .filter((p) => proxyUniqueKey(p.type, p.address) !== oldKey && proxyUniqueKey(p.type, p.address) !== newKey)
+    .map((p) => (p.type === target.type ? { ...p, primary: false } : p));
+  return [...kept, { type: target.type, address: target.address, primary: true }];
 }

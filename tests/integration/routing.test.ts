@@ -199,7 +199,12 @@ describe('routing preview API', () => {
     expect((await preview(address)).body.verdict).toBe('ndr');
     const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ''));
     try {
-      other.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey") VALUES (?, ?, ?, ?, ?)').run(mailbox.id, 'SMTP', address, 0, proxyUniqueKey('SMTP', address));
+      // As every writer of the app does (Directory Import's too): the address, and its recipient's
+      // row in the same transaction — the Recipient triggers raise the directory's generation.
+      other.transaction(() => {
+        other.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey") VALUES (?, ?, ?, ?, ?)').run(mailbox.id, 'SMTP', address, 0, proxyUniqueKey('SMTP', address));
+        other.prepare('UPDATE "Recipient" SET "version" = "version" + 1 WHERE "id" = ?').run(mailbox.id);
+      })();
     } finally {
       other.close();
     }

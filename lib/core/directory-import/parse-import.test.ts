@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImportFile } from './parse-import';
+import { parseImportFile, readImportText } from './parse-import';
 
 const HEADER = 'Obj-Class,Mode,Directory Name,Display Name,Alias Name,E-mail Address,Proxy-Addresses,Secondary-Proxy-Addresses,Members';
 const file = (...lines: string[]) => lines.join('\r\n') + '\r\n';
@@ -192,5 +192,27 @@ describe('parseImportFile', () => {
         { line: 2, column: 'Secondary-Proxy-Addresses', value: 'smtp:BOB@x.com', reason: 'SMTP:BOB@x.com appears twice on this recipient.' },
       ]);
     });
+  });
+});
+
+describe('readImportText', () => {
+  const text = file(HEADER, ...Array.from({ length: 50 }, (_, i) => `Mailbox,,user${i},"User, ${i}",user${i},,,SMTP:u${i}@fabrikam.com,`));
+
+  it('reads in chunks what parseImportFile reads at once, reporting progress', async () => {
+    const progress: number[] = [];
+    const result = await readImportText(text, { chunkSize: 97, onProgress: (chars) => progress.push(chars) });
+    expect(result).toEqual(parseImportFile(text));
+    expect(result.complete).toBe(true);
+    expect(result.rows).toHaveLength(50);
+    expect(progress.at(-1)).toBe(text.length);
+    expect(progress.length).toBeGreaterThan(10);
+  });
+
+  it('reports bad quoting with its line, as parseImportFile does, and marks the file incomplete', async () => {
+    const bad = file(HEADER, 'Mailbox,,bob,Bob,bob,,,,', 'Mailbox,,ann,"Ann,ann,,,,', 'Mailbox,,jo,Jo,jo,,,,');
+    const result = await readImportText(bad, { chunkSize: 16 });
+    expect(result).toEqual(parseImportFile(bad));
+    expect(result.complete).toBe(false);
+    expect(result.problems[0].line).toBe(3);
   });
 });

@@ -22,6 +22,7 @@
 // - A row with any problem is left out of `rows`; its problems say why.
 // - A CSV syntax error (bad quoting) stops reading: after it the library cannot tell where
 //   records begin, so the rest of the file is not read, and the problem says so.
+import { CsvError as StreamCsvError, parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import { checkAddress, formatWrittenAddress, parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { checkProxySet, type ProxyEntry } from '@/lib/core/proxy-set';
@@ -79,7 +80,17 @@ export type ImportHeader = {
   attributes: Array<ImportAttribute | null>;
 };
 
-export type ImportResult = { header: ImportHeader | null; rows: ImportRow[]; problems: ImportProblem[] };
+export type ImportResult = {
+  header: ImportHeader | null;
+  rows: ImportRow[];
+  problems: ImportProblem[];
+  /**
+   * Whether the whole file was read: false when the header is unusable (no Obj-Class or Directory
+   * Name column) or a CSV syntax error stopped reading. An incomplete file is never applied, not
+   * even its valid rows: what the unread rest would have done is unknown.
+   */
+  complete: boolean;
+};
 
 /** The console's checks, by attribute: the zod schemas of the property sheets. */
 const FIELD_SCHEMAS = {
@@ -115,6 +126,7 @@ export function createImportReader() {
   /** Column index of each attribute read; null before the header or when the header is unusable. */
   let columns: Partial<Record<ImportAttribute, number>> | null = null;
   let stopped = false;
+  let records = 0;
   const directoryNames = new Map<string, number>();
   const proxies = new Map<string, { line: number; directoryName: string }>();
 
@@ -322,6 +334,7 @@ export function createImportReader() {
     /** One record of the file (the first is the header), with the line it starts on. */
     record(fields: string[], line: number): void {
       if (stopped) return;
+      records += 1;
       if (header === null) readHeader(fields);
       else if (columns !== null) readRow(fields, line, columns);
     },
@@ -332,9 +345,13 @@ export function createImportReader() {
       const name = columnIndex === null ? null : (header?.names[columnIndex] ?? null);
       problems.push({ line, column: name, value: null, reason: `${reason} The rest of the file was not read.` });
     },
+    /** Records read so far, the header included (for progress). */
+    get recordsRead(): number {
+      return records;
+    },
     result(): ImportResult {
       if (header === null && !stopped) problems.push({ line: 1, column: null, value: null, reason: 'The file is empty: the first line must name the attributes, starting with Obj-Class.' });
-      return { header, rows, problems };
+      return { header, rows, problems, complete: !stopped && columns !== null };
     },
   };
 }
@@ -358,35 +375,80 @@ function lineBreaks(record: string[]): number {
   return breaks;
 }
 
+const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
+
+/**
+ * Feeds csv-parse's records to the reader with the line each starts on. Lines are counted here:
+ * csv-parse's own count (info.lines) counts a CRLF inside quotes as two lines. A record starts
+ * after the last one ended and the empty lines skipped since, and ends as many lines later as its
+ * quoted fields hold line breaks.
+ */
+function lineTracker(reader: ImportReader) {
+  let lastLine = 0;
+  let lastEmpty = 0;
+  return {
+    onRecord(record: string[], info: { empty_lines: number }) {
+      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
+      lastLine = line + lineBreaks(record);
+      lastEmpty = info.empty_lines;
+      reader.record(record, line);
+      return null;
+    },
+    onError(error: unknown) {
+      // The sync and stream entry points may be separate bundles (CommonJS), each with its own class.
+      if (!(error instanceof CsvError || error instanceof StreamCsvError)) throw error;
+      const empty = typeof error.empty_lines === 'number' ? error.empty_lines : lastEmpty;
+      const column = typeof error.column === 'number' ? error.column : null;
+      reader.syntaxError(lastLine + 1 + (empty - lastEmpty), column, SYNTAX_REASONS[error.code] ?? error.message);
+    },
+  };
+}
+
 /**
  * Parses a whole import file (RFC 4180 quoting; CRLF or LF; a UTF-8 byte order mark is ignored).
  * Problems name the line where the record starts: a quoted field may span lines.
  */
 export function parseImportFile(text: string): ImportResult {
   const reader = createImportReader();
-  // Lines are counted here: csv-parse's own count (info.lines) counts a CRLF inside quotes as two
-  // lines. A record starts after the last one ended and the empty lines skipped since, and ends as
-  // many lines later as its quoted fields hold line breaks.
-  let lastLine = 0;
-  let lastEmpty = 0;
+  const tracker = lineTracker(reader);
   try {
-    parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], info) => {
-        const line = lastLine + 1 + (info.empty_lines - lastEmpty);
-        lastLine = line + lineBreaks(record);
-        lastEmpty = info.empty_lines;
-        reader.record(record, line);
-        return null;
-      },
-    });
+    parse(text, { ...CSV_OPTIONS, on_record: tracker.onRecord });
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const empty = typeof error.empty_lines === 'number' ? error.empty_lines : lastEmpty;
-    const column = typeof error.column === 'number' ? error.column : null;
-    reader.syntaxError(lastLine + 1 + (empty - lastEmpty), column, SYNTAX_REASONS[error.code] ?? error.message);
+    tracker.onError(error);
   }
+  return reader.result();
+}
+
+/**
+ * parseImportFile for a large file: the text is fed to csv-parse's stream API in chunks, and the
+ * event loop gets a turn after each one, so a 100,000-row file does not stall the server.
+ * `onProgress` hears the characters parsed so far and the records read.
+ */
+export async function readImportText(
+  text: string,
+  { chunkSize = 256 * 1024, onProgress }: { chunkSize?: number; onProgress?: (charsRead: number, recordsRead: number) => void } = {},
+): Promise<ImportResult> {
+  const reader = createImportReader();
+  const tracker = lineTracker(reader);
+  const parser = parseStream({ ...CSV_OPTIONS, on_record: tracker.onRecord });
+  let failed: unknown = null;
+  parser.on('error', (error) => {
+    failed ??= error;
+  });
+  // Records are consumed by on_record; the readable side stays empty but must flow for 'end'.
+  parser.resume();
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', () => resolve());
+  });
+  for (let at = 0; at < text.length && failed === null; at += chunkSize) {
+    parser.write(text.slice(at, at + chunkSize));
+    onProgress?.(Math.min(text.length, at + chunkSize), reader.recordsRead);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (failed === null) parser.end();
+  await ended;
+  if (failed !== null) tracker.onError(failed);
+  onProgress?.(text.length, reader.recordsRead);
   return reader.result();
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
-import type { ProxyEntry } from '@/lib/core/proxy-set';
+import { parseWrittenAddress } from '@/lib/core/addresses';
+import { type ProxyEntry, retargetProxies } from '@/lib/core/proxy-set';
 import { db, type Tx } from '@/lib/server/db';
 import { conflict, invalid, notFound } from '@/lib/server/errors';
 import type { UpdateRecipientInput } from '@/lib/validation/recipient';
@@ -37,7 +37,7 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
   let proxies: ProxyEntry[] | undefined = input.proxyAddresses;
   const newTarget = input.targetAddress !== undefined ? parseWrittenAddress(input.targetAddress)! : null;
   if (newTarget && input.targetAddress !== current.targetAddress) {
-    proxies = retarget(proxies ?? current.proxyAddresses, current.targetAddress, newTarget);
+    proxies = retargetProxies(proxies ?? current.proxyAddresses, current.targetAddress, newTarget);
   } else if (proxies && current.kind === 'custom' && current.targetAddress) {
     assertKeepsTarget(proxies, current.targetAddress);
   }
@@ -70,15 +70,4 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
     },
     select: recipientDetailSelect,
   });
-}
-
-/** A new target address replaces the old one as the reply address of its type. */
-function retarget(proxies: ProxyEntry[], oldTarget: string | null, target: { type: string; address: string }): ProxyEntry[] {
-  const old = oldTarget ? parseWrittenAddress(oldTarget) : null;
-  const oldKey = old ? proxyUniqueKey(old.type, old.address) : null;
-  const newKey = proxyUniqueKey(target.type, target.address);
-  const kept = proxies
-    .filter((p) => proxyUniqueKey(p.type, p.address) !== oldKey && proxyUniqueKey(p.type, p.address) !== newKey)
-    .map((p) => (p.type === target.type ? { ...p, primary: false } : p));
-  return [...kept, { type: target.type, address: target.address, primary: true }];
 }

@@ -1,0 +1,193 @@
+import 'server-only';
+// Directory Import (Tools menu; KB Q155594): the one code path behind the page, the API and
+// `npm run directory -- import`. Reads the file, checks every row against the directory, and
+// applies the plan in one transaction:
+// - all or nothing by default: any problem and nothing is written (the report says so); with
+//   applyValid the valid rows are written and the rest reported;
+// - a file that cannot be read to the end (bad quoting, an unusable header) is never applied;
+// - an import that stops midway — the process killed — leaves the directory as it was: the
+//   transaction is never committed, and SQLite drops it.
+// The work is cut into chunks with a turn of the event loop between them, so a 100,000-row file
+// neither freezes the server nor the page polling its progress.
+import { decodeImportFile } from '@/lib/core/directory-import/decode';
+import { type ImportRow, readImportText } from '@/lib/core/directory-import/parse-import';
+import { type ImportPlan, createImportPlanner } from '@/lib/core/directory-import/plan-import';
+import type { ImportCounts, ImportOptions, ImportProgress, ImportReport } from '@/lib/core/directory-import/report';
+import { AppError, invalid, notFound, tooLarge } from '@/lib/server/errors';
+import { MAX_IMPORT_BYTES } from '@/lib/validation/directory-import';
+import { type ImportConnection, type SiteRow, listSites, openImportConnection, sqliteLookup, writePlan } from './sqlite-directory';
+
+const CHECK_CHUNK = 2_000;
+const ATTEMPTS = 3;
+
+/** Imports in this process run one after another; the database serialises them with other processes. */
+const holder = globalThis as unknown as { xadmImportQueue?: Promise<unknown> };
+
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const previous = holder.xadmImportQueue ?? Promise.resolve();
+  const next = previous.then(work, work);
+  holder.xadmImportQueue = next.catch(() => undefined);
+  return next;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** SQLite gave up the write: another connection wrote since this one read (WAL), or holds the lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+export function findImportSite(sites: SiteRow[], name: string | undefined): SiteRow {
+  const site = name === undefined ? sites[0] : sites.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!site) {
+    if (name === undefined) throw notFound('The organization has no site to import into.');
+    throw new AppError('not_found', `There is no site named '${name}'.`, { site: 'No such site.' });
+  }
+  return site;
+}
+
+/**
+ * What is refused before any row is read, synchronously (the page's job starts only after it):
+ * an empty or too large file, a container that does not exist. Returns the container.
+ */
+export function checkImportRequest(bytes: Uint8Array, options: ImportOptions): SiteRow {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(`The import file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { file: 'Too large.' });
+  if (bytes.byteLength === 0) throw invalid('The import file is empty: its first line must name the attributes, starting with Obj-Class.', { file: 'Empty.' });
+  return withConnection((connection) => findImportSite(listSites(connection), options.site));
+}
+
+export async function importDirectory(
+  bytes: Uint8Array,
+  options: ImportOptions,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const site = checkImportRequest(bytes, options);
+  const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal: bytes.byteLength, rowsRead: 0, rowsChecked: 0, rowsToApply: 0, rowsApplied: 0 };
+  const report = () => onProgress?.({ ...progress });
+
+  const { text } = decodeImportFile(bytes);
+  report();
+  const parsed = await readImportText(text, {
+    onProgress: (chars, records) => {
+      progress.bytesRead = text.length === 0 ? bytes.byteLength : Math.round((chars / text.length) * bytes.byteLength);
+      progress.rowsRead = Math.max(0, records - 1);
+      report();
+    },
+  });
+
+  return serialised(async () => {
+    const connection = openImportConnection();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { plan, applied } = await checkAndApply(connection, site, parsed.rows, parsed.problems, parsed.complete, options, progress, report);
+          progress.phase = 'done';
+          report();
+          return {
+            site: site.name,
+            options,
+            applied,
+            counts: plan.counts,
+            problems: plan.problems,
+            message: summary(plan, applied, parsed.complete, options),
+            durationMs: Math.round(performance.now() - started),
+          };
+        } catch (error) {
+          if (connection.inTransaction) connection.exec('ROLLBACK');
+          if (!isBusy(error) || attempt === ATTEMPTS) throw error;
+          // Another writer committed while the rows were being checked: check them again on its result.
+          progress.rowsChecked = 0;
+          progress.rowsApplied = 0;
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
+      }
+    } finally {
+      connection.close();
+    }
+  });
+}
+
+function withConnection<T>(use: (connection: ImportConnection) => T): T {
+  const connection = openImportConnection();
+  try {
+    return use(connection);
+  } finally {
+    connection.close();
+  }
+}
+
+async function checkAndApply(
+  connection: ImportConnection,
+  site: SiteRow,
+  rows: readonly ImportRow[],
+  parseProblems: ImportPlan['problems'],
+  complete: boolean,
+  options: ImportOptions,
+  progress: ImportProgress,
+  report: () => void,
+): Promise<{ plan: ImportPlan; applied: boolean }> {
+  // A read transaction: the rows are checked against one consistent state of the directory. The
+  // first write turns it into a write transaction, which SQLite refuses (SQLITE_BUSY_SNAPSHOT) if
+  // another connection wrote in between: then everything is checked again.
+  connection.exec('BEGIN');
+  progress.phase = 'checking';
+  const planner = createImportPlanner(sqliteLookup(connection, site), { overwrite: options.overwrite }, rows);
+  for (let i = 0; i < rows.length; i++) {
+    planner.check(rows[i]);
+    if ((i + 1) % CHECK_CHUNK === 0) {
+      progress.rowsChecked = i + 1;
+      report();
+      await tick();
+    }
+  }
+  progress.rowsChecked = rows.length;
+  const plan = planner.finish(parseProblems, { applyValid: options.applyValid });
+  const applied = !options.validateOnly && complete && (plan.problems.length === 0 || options.applyValid);
+  if (!applied || plan.ops.length === 0) {
+    connection.exec('ROLLBACK');
+    return { plan, applied };
+  }
+  progress.phase = 'applying';
+  progress.rowsToApply = plan.ops.length;
+  report();
+  await writePlan(connection, site.id, plan.ops, {
+    onApplied: (done) => {
+      progress.rowsApplied = done;
+      report();
+    },
+  });
+  connection.exec('COMMIT');
+  return { plan, applied };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function countsText(counts: ImportCounts): string {
+  const parts = [
+    counts.created && `${counts.created.toLocaleString('en-US')} created`,
+    counts.modified && `${counts.modified.toLocaleString('en-US')} modified`,
+    counts.deleted && `${counts.deleted.toLocaleString('en-US')} deleted`,
+    counts.unchanged && `${counts.unchanged.toLocaleString('en-US')} unchanged`,
+  ].filter(Boolean);
+  const rows = counts.created + counts.modified + counts.deleted + counts.unchanged;
+  return rows === 0 ? 'no rows' : `${plural(rows, 'row')} (${parts.join(', ')})`;
+}
+
+/** The report's one sentence. */
+function summary(plan: ImportPlan, applied: boolean, complete: boolean, options: ImportOptions): string {
+  const { counts, problems } = plan;
+  const rowProblems = counts.rejected;
+  const headerProblems = problems.some((p) => p.line === 1);
+  const trouble = [rowProblems && `${plural(rowProblems, 'row has', 'rows have')} problems`, headerProblems && 'the header has problems'].filter(Boolean).join(' and ');
+  if (!complete) return `No changes were made: the file could not be read to the end (see the problems). Nothing of it is imported until it can be.`;
+  if (options.validateOnly) {
+    return problems.length === 0
+      ? `Validate only: the file has no problems. Importing it would give: ${countsText(counts)}. Nothing was changed.`
+      : `Validate only: ${trouble}. The valid rows would give: ${countsText(counts)}. Nothing was changed.`;
+  }
+  if (!applied) return `No changes were made: ${trouble}. Fix them and import the file again, or choose to import the valid rows.`;
+  if (problems.length > 0) return `Imported the valid rows: ${countsText(counts)}. ${trouble.charAt(0).toUpperCase()}${trouble.slice(1)}; they were not imported.`;
+  return `Imported: ${countsText(counts)}.`;
+}
