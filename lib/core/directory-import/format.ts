@@ -82,3 +82,19 @@ export function isDeleteValue(value: string): boolean {
 export function splitValues(field: string): string[] {
   return field.split(VALUE_SEPARATOR).filter((v) => v !== '');
 }
+
+/** Directory Export's optional columns (Obj-Class and Directory Name are always written). */
+export type ExportColumn = Exclude<ImportAttribute, 'objClass' | 'mode' | 'directoryName'>;
+
+/** The columns written when none are chosen. Secondary-Proxy-Addresses is for imports: Proxy-Addresses has the whole set. */
+export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  'firstName',
+  'lastName',
+  'initials',
+  'displayName',
+  'alias',
+  'targetAddress',
+  'proxyAddresses',
+  'members',
+];
+

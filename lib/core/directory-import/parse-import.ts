@@ -84,6 +84,10 @@ export type ImportResult = {
   header: ImportHeader | null;
   rows: ImportRow[];
   problems: ImportProblem[];
+  /** Every address the file gives (proxyUniqueKey → the line that gives it first). */
+  addressLines: ReadonlyMap<string, number>;
+  /** Each record's directory name by its line (sparse), for messages that name another row. */
+  directoryNameByLine: readonly string[];
   /**
    * Whether the whole file was read: false when the header is unusable (no Obj-Class or Directory
    * Name column) or a CSV syntax error stopped reading. An incomplete file is never applied, not
@@ -128,7 +132,9 @@ export function createImportReader() {
   let stopped = false;
   let records = 0;
   const directoryNames = new Map<string, number>();
-  const proxies = new Map<string, { line: number; directoryName: string }>();
+  /** Addresses given so far: proxyUniqueKey → line. */
+  const proxies = new Map<string, number>();
+  const directoryNameByLine: string[] = [];
 
   function readHeader(names: string[]) {
     const attributes: Array<ImportAttribute | null> = [];
@@ -201,6 +207,7 @@ export function createImportReader() {
       const first = directoryNames.get(key);
       if (first !== undefined) problem('directoryName', directoryName, `The directory name '${directoryName}' is already used on line ${first}.`);
       else directoryNames.set(key, line);
+      directoryNameByLine[line] = directoryName;
     }
     if (objClass === null || mode === null) return;
 
@@ -253,10 +260,10 @@ export function createImportReader() {
       own.add(key);
       const first = proxies.get(key);
       if (first !== undefined) {
-        problem(a, written, `${entry.type}:${entry.address} is already an address of '${first.directoryName}' on line ${first.line}.`);
+        problem(a, written, `${entry.type}:${entry.address} is already an address of '${directoryNameByLine[first]}' on line ${first}.`);
         return false;
       }
-      proxies.set(key, { line: row.line, directoryName: row.directoryName });
+      proxies.set(key, row.line);
       return true;
     };
     const claimAll = (a: ImportAttribute, entries: ProxyEntry[]) => entries.map((e) => claim(a, e)).every(Boolean);
@@ -351,7 +358,7 @@ export function createImportReader() {
     },
     result(): ImportResult {
       if (header === null && !stopped) problems.push({ line: 1, column: null, value: null, reason: 'The file is empty: the first line must name the attributes, starting with Obj-Class.' });
-      return { header, rows, problems, complete: !stopped && columns !== null };
+      return { header, rows, problems, addressLines: proxies, directoryNameByLine, complete: !stopped && columns !== null };
     },
   };
 }

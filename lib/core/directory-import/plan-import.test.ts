@@ -45,8 +45,7 @@ function directory(...recipients: Array<Partial<Stored> & { directoryName: strin
 const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 
 function plan(lookup: DirectoryLookup, text: string, options: { overwrite?: boolean; applyValid?: boolean } = {}) {
-  const parsed = parseImportFile(text);
-  return planImport(lookup, parsed.rows, parsed.problems, { overwrite: options.overwrite ?? false, applyValid: options.applyValid ?? false });
+  return planImport(lookup, parseImportFile(text), { overwrite: options.overwrite ?? false, applyValid: options.applyValid ?? false });
 }
 
 const written = (proxies: Array<{ type: string; address: string; primary: boolean }>) =>

@@ -31,7 +31,7 @@ import { type ProxyEntry, checkProxySet, retargetProxies } from '@/lib/core/prox
 import { type NameFields, type SiteAddressingRule, generateAddress, numberedAlternative } from '@/lib/core/site-addressing';
 import { aliasSchema, nameFieldsSchema, type RecipientKind } from '@/lib/validation/recipient';
 import { IMPORT_ATTRIBUTES, OBJ_CLASS_NAMES, type ImportAttribute } from './format';
-import type { ImportProblem, ImportRow } from './parse-import';
+import type { ImportProblem, ImportResult, ImportRow } from './parse-import';
 import type { ImportCounts } from './report';
 
 export type ExistingRecipient = {
@@ -120,8 +120,8 @@ export type ImportPlan = {
 const DUPLICATE_MESSAGE = 'This e-mail address already exists in this organization';
 const KIND_WORDS: Record<RecipientKind, string> = { mailbox: 'a mailbox', custom: 'a custom recipient (Remote)', dl: 'a distribution list' };
 
-/** An address claimed by a row of this file, or freed by one (removed, or its recipient deleted). */
-type Claim = { line: number; directoryName: string } | 'freed';
+/** An address claimed by a row of this file (its line), or freed by one (FREED: removed, or its recipient deleted). */
+const FREED = 0;
 
 /** What the planner remembers of a row until members are resolved. */
 type Pending = {
@@ -137,11 +137,18 @@ type Pending = {
  * Plans rows one at a time (`check`), then resolves members (`finish`). The data layer drives it
  * in chunks so progress can be reported and the event loop served between them.
  */
-export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { overwrite: boolean }, allRows: readonly ImportRow[] = []) {
+/** What the parser learnt of the whole file (ImportResult). */
+export type FileIndex = Pick<ImportResult, 'addressLines' | 'directoryNameByLine'>;
+
+export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { overwrite: boolean }, file: FileIndex) {
   const problems: ImportProblem[] = [];
   const ops: (PlannedOp | null)[] = [];
+  /** Rows that name members, resolved by finish(). */
   const pending: Pending[] = [];
-  const claims = new Map<string, Claim>();
+  /** Rows that change nothing (lines): a members row may still turn into a modify. */
+  const unchangedLines = new Set<number>();
+  const claims = new Map<string, number>();
+  const nameOnLine = (line: number) => file.directoryNameByLine[line] ?? '?';
   /** Directory names (lower case) the file creates, deletes: for members. */
   const createdByName = new Map<string, { line: number; opIndex: number | null }>();
   const deletedByName = new Map<string, number>();
@@ -149,12 +156,7 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
   let checked = 0;
 
   // Addresses the file gives explicitly: generation for new recipients leaves them to their rows.
-  const explicit = new Map<string, number>();
-  for (const row of allRows) {
-    for (const p of [...(row.proxyAddresses ?? []), ...(row.secondaryProxyAddresses ?? [])]) {
-      explicit.set(proxyUniqueKey(p.type, p.address), row.line);
-    }
-  }
+  const explicit = file.addressLines;
 
   const columnName = (a: ImportAttribute) => IMPORT_ATTRIBUTES[a];
   const problem = (line: number, a: ImportAttribute | null, value: string | null, reason: string) => {
@@ -165,8 +167,8 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
   /** Who else holds the key, in the directory as this file has changed it so far. */
   function holderOf(key: string, selfId: number | null): string | null {
     const claim = claims.get(key);
-    if (claim === 'freed') return null;
-    if (claim) return `is given to '${claim.directoryName}' on line ${claim.line} of this file`;
+    if (claim === FREED) return null;
+    if (claim !== undefined) return `is given to '${nameOnLine(claim)}' on line ${claim} of this file`;
     const holder = lookup.proxyHolder(key);
     if (!holder || holder.id === selfId) return null;
     return `belongs to ${holder.displayName} (directory name ${holder.directoryName}, site ${holder.site})`;
@@ -253,9 +255,9 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
     for (const p of set) {
       const key = proxyUniqueKey(p.type, p.address);
       after.add(key);
-      if (!before.has(key)) claims.set(key, { line: row.line, directoryName: row.directoryName });
+      if (!before.has(key)) claims.set(key, row.line);
     }
-    for (const key of before) if (!after.has(key)) claims.set(key, 'freed');
+    for (const key of before) if (!after.has(key)) claims.set(key, FREED);
   }
 
   function planCreate(row: ImportRow) {
@@ -310,7 +312,7 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
       proxies: set,
     });
     createdByName.set(row.directoryName.toLowerCase(), { line: row.line, opIndex });
-    pending.push({ row, opIndex, existingId: null, kind: row.objClass });
+    if (row.members !== undefined) pending.push({ row, opIndex, existingId: null, kind: row.objClass });
   }
 
   function planModify(row: ImportRow, existing: ExistingRecipient) {
@@ -353,12 +355,13 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
     const anyField = Object.keys(changed).length > 0;
     const opIndex = anyField || changes ? ops.length : -1;
     if (opIndex >= 0) ops.push({ op: 'modify', line: row.line, id: existing.id, fields: changed, proxies: changes });
-    pending.push({ row, opIndex, existingId: existing.id, kind: existing.kind });
+    else unchangedLines.add(row.line);
+    if (row.members !== undefined) pending.push({ row, opIndex, existingId: existing.id, kind: existing.kind });
   }
 
   function planDelete(row: ImportRow, existing: ExistingRecipient) {
     const before = new Set(lookup.proxiesOf(existing.id).map((p) => proxyUniqueKey(p.type, p.address)));
-    for (const key of before) claims.set(key, 'freed');
+    for (const key of before) claims.set(key, FREED);
     deletedByName.set(row.directoryName.toLowerCase(), row.line);
     ops.push({ op: 'delete', line: row.line, id: existing.id });
   }
@@ -445,6 +448,7 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
     if (same) return;
     if (op?.op === 'modify') op.members = next;
     else {
+      unchangedLines.delete(p.row.line);
       p.opIndex = ops.length;
       ops.push({ op: 'modify', line: p.row.line, id: p.existingId!, fields: {}, proxies: null, members: next });
     }
@@ -463,6 +467,7 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
     },
     /** Resolves members and counts. `parseProblems` are the parser's, merged in line order. */
     finish(parseProblems: readonly ImportProblem[], { applyValid }: { applyValid: boolean }): ImportPlan {
+      claims.clear();
       resolveMembers(applyValid);
       for (const p of parseProblems) if (p.line > 1) rejectedLines.add(p.line);
       const kept = ops.filter((op): op is PlannedOp => op !== null && !rejectedLines.has(op.line));
@@ -478,7 +483,7 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
       }
       const counts: ImportCounts = { created: 0, modified: 0, deleted: 0, unchanged: 0, rejected: rejectedLines.size };
       for (const op of kept) counts[op.op === 'create' ? 'created' : op.op === 'modify' ? 'modified' : 'deleted'] += 1;
-      counts.unchanged = pending.filter((p) => p.opIndex < 0 && !rejectedLines.has(p.row.line)).length;
+      counts.unchanged = [...unchangedLines].filter((line) => !rejectedLines.has(line)).length;
       const all = [...parseProblems, ...problems].sort((a, b) => a.line - b.line);
       return { ops: kept, counts, problems: all };
     },
@@ -488,15 +493,10 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
 export type ImportPlanner = ReturnType<typeof createImportPlanner>;
 
 /** Plans a whole parsed file at once (tests, small files). */
-export function planImport(
-  lookup: DirectoryLookup,
-  rows: readonly ImportRow[],
-  parseProblems: readonly ImportProblem[],
-  options: { overwrite: boolean; applyValid: boolean },
-): ImportPlan {
-  const planner = createImportPlanner(lookup, options, rows);
-  for (const row of rows) planner.check(row);
-  return planner.finish(parseProblems, options);
+export function planImport(lookup: DirectoryLookup, parsed: ImportResult, options: { overwrite: boolean; applyValid: boolean }): ImportPlan {
+  const planner = createImportPlanner(lookup, options, parsed);
+  for (const row of parsed.rows) planner.check(row);
+  return planner.finish(parsed.problems, options);
 }
 
 function splitTarget(written: string | null | undefined): { type: string; address: string } | null {

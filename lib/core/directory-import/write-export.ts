@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import { formatWrittenAddress } from '@/lib/core/addresses';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
 import type { RecipientKind } from '@/lib/validation/recipient';
-import { IMPORT_ATTRIBUTES, OBJ_CLASS_NAMES, VALUE_SEPARATOR, isDeleteValue, type ImportAttribute } from './format';
+import { DEFAULT_EXPORT_COLUMNS, IMPORT_ATTRIBUTES, OBJ_CLASS_NAMES, VALUE_SEPARATOR, isDeleteValue, type ExportColumn } from './format';
 
 export type ExportRecipient = {
   kind: RecipientKind;
@@ -27,19 +27,7 @@ export type ExportRecipient = {
   members?: string[];
 };
 
-export type ExportColumn = Exclude<ImportAttribute, 'objClass' | 'mode' | 'directoryName'>;
-
-/** The columns written when none are chosen. Secondary-Proxy-Addresses is for imports: Proxy-Addresses has the whole set. */
-export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = [
-  'firstName',
-  'lastName',
-  'initials',
-  'displayName',
-  'alias',
-  'targetAddress',
-  'proxyAddresses',
-  'members',
-];
+export { DEFAULT_EXPORT_COLUMNS, type ExportColumn } from './format';
 
 export type ExportProblem = { directoryName: string; column: string; value: string; reason: string };
 

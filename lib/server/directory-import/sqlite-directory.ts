@@ -24,8 +24,6 @@ export type ImportConnection = Database.Database;
 export function openImportConnection(): ImportConnection {
   const connection = new Database(sqlitePath(databaseUrl()), { fileMustExist: true, timeout: 10_000 });
   connection.pragma('foreign_keys = ON');
-  // A bigger page cache for this connection only: index pages of 700,000 rows stay in memory.
-  connection.pragma('cache_size = -65536');
   return connection;
 }
 
@@ -61,10 +59,15 @@ export function sqliteLookup(connection: ImportConnection, site: SiteRow): Direc
   );
   const proxiesOf = connection.prepare('SELECT "id", "type", "address", "primary" FROM "ProxyAddress" WHERE "recipientId" = ? ORDER BY "id"');
   const membersOf = connection.prepare('SELECT "memberId" FROM "DistributionListMember" WHERE "listId" = ?').pluck();
+  // Every address of the organisation, by its unique key: one pass over the index instead of a
+  // query per address checked (a 100,000-row file checks about 900,000). About 30 MB for 400,000.
+  const holders = new Map<string, number>();
+  for (const [key, id] of connection.prepare('SELECT "uniqueKey", "recipientId" FROM "ProxyAddress"').raw().iterate() as IterableIterator<[string, number]>) {
+    holders.set(key, id);
+  }
   const holder = connection.prepare(
     `SELECT r."id", r."displayName", r."directoryName", s."name" AS "site"
-       FROM "ProxyAddress" p JOIN "Recipient" r ON r."id" = p."recipientId" JOIN "Site" s ON s."id" = r."siteId"
-      WHERE p."uniqueKey" = ?`,
+       FROM "Recipient" r JOIN "Site" s ON s."id" = r."siteId" WHERE r."id" = ?`,
   );
   const elsewhere = connection.prepare('SELECT "id" FROM "Recipient" WHERE "directoryName" = ? AND "siteId" <> ? ORDER BY "id" LIMIT 1');
 
@@ -84,7 +87,8 @@ export function sqliteLookup(connection: ImportConnection, site: SiteRow): Direc
       return membersOf.all(listId) as number[];
     },
     proxyHolder(uniqueKey) {
-      return (holder.get(uniqueKey) as ProxyHolder | undefined) ?? null;
+      const id = holders.get(uniqueKey);
+      return id === undefined ? null : ((holder.get(id) as ProxyHolder | undefined) ?? null);
     },
     recipientElsewhere(directoryName) {
       return (elsewhere.get(directoryName, site.id) as { id: number } | undefined) ?? null;

@@ -1,8 +1,8 @@
 import 'server-only';
-import { proxyUniqueKey } from '@/lib/core/addresses';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { findSite } from '@/lib/server/sites/find-site';
+import { recipientFilter } from './recipient-filter';
 import type { RecipientKind } from '@/lib/validation/recipient';
 import type { RecipientListQuery, RecipientSortKey } from '@/lib/validation/recipient-list';
 
@@ -43,20 +43,7 @@ const rowSelect = {
 export async function listRecipients(query: RecipientListQuery): Promise<RecipientPage> {
   const site = await findSite(query.site);
   const q = query.q?.trim() ?? '';
-  const where: Prisma.RecipientWhereInput = {
-    siteId: site.id,
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(q
-      ? {
-          OR: [
-            { displayName: { contains: q } },
-            { alias: { contains: q } },
-            { directoryName: { contains: q } },
-            ...proxyKeyPrefixes(q).map((prefix) => ({ proxyAddresses: { some: { uniqueKey: { startsWith: prefix } } } })),
-          ],
-        }
-      : {}),
-  };
+  const where = recipientFilter(site.id, { kinds: query.kind ? [query.kind] : undefined, q });
   const descending = query.sort.startsWith('-');
   const key = (descending ? query.sort.slice(1) : query.sort) as RecipientSortKey;
   const direction = descending ? 'desc' : 'asc';
@@ -87,14 +74,4 @@ export async function listRecipients(query: RecipientListQuery): Promise<Recipie
     sort: query.sort,
     q,
   };
-}
-
-/**
- * Prefixes of ProxyAddress.uniqueKey (an indexed column) to match: "smtp:Bob@" searches that
- * type only; a bare "bob@" searches every case-folded type.
- */
-function proxyKeyPrefixes(q: string): string[] {
-  const written = /^([A-Za-z0-9-]+):(.*)$/.exec(q);
-  if (written) return [proxyUniqueKey(written[1], written[2])];
-  return ['SMTP', 'MS', 'X400', 'CCMAIL'].map((type) => proxyUniqueKey(type, q));
 }
