@@ -76,14 +76,17 @@ async function runImport(file: string, options: Options) {
   const tty = process.stderr.isTTY;
   let last = '';
   let lastAt = 0;
+  let lastPhase = '';
   const report = await importDirectory(
     bytes,
     { site: options.site, overwrite: !!options.overwrite, validateOnly: !!options['validate-only'], applyValid: !!options['apply-valid'] },
     (progress) => {
       const line = progressLine(progress);
       const now = Date.now();
-      if (line === last || (progress.phase !== 'done' && now - lastAt < (tty ? 100 : 1000))) return;
+      // Each new phase at once; within one, a line at most every 100 ms (a terminal) or second (a log).
+      if (line === last || (progress.phase === lastPhase && now - lastAt < (tty ? 100 : 1000))) return;
       last = line;
+      lastPhase = progress.phase;
       lastAt = now;
       process.stderr.write(tty ? `\r${line.padEnd(60)}` : `${line}\n`);
     },

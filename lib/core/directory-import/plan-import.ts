@@ -174,6 +174,17 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
     return `belongs to ${holder.displayName} (directory name ${holder.directoryName}, site ${holder.site})`;
   }
 
+  /**
+   * The next number to try for a generated address whose base is taken (by its base's key). Many
+   * rows can share a base — an MS mailbox name is the alias's first 10 characters — and trying 2,
+   * 3, ... from the start for each would be quadratic: 40,000 such rows would try 800 million.
+   */
+  const nextNumber = new Map<string, number>();
+  const isFree = (key: string, line: number) => {
+    const givenOn = explicit.get(key);
+    return (givenOn === undefined || givenOn === line) && holderOf(key, null) === null;
+  };
+
   /** Site Addressing's addresses for a new recipient (createRecipient's generateProxyAddresses). */
   function generate(person: NameFields, line: number): ProxyEntry[] {
     const generated: ProxyEntry[] = [];
@@ -182,11 +193,14 @@ export function createImportPlanner(lookup: DirectoryLookup, { overwrite }: { ov
       const base = generateAddress(rule.type, rule.rule, person);
       if (!base) continue;
       let candidate = base;
-      for (let n = 2; ; n++) {
-        const key = proxyUniqueKey(rule.type, candidate);
-        const givenOn = explicit.get(key);
-        if ((givenOn === undefined || givenOn === line) && holderOf(key, null) === null) break;
-        candidate = numberedAlternative(rule.type, base, n);
+      const baseKey = proxyUniqueKey(rule.type, base);
+      if (!isFree(baseKey, line)) {
+        let n = nextNumber.get(baseKey) ?? 2;
+        for (; ; n++) {
+          candidate = numberedAlternative(rule.type, base, n);
+          if (isFree(proxyUniqueKey(rule.type, candidate), line)) break;
+        }
+        nextNumber.set(baseKey, n + 1);
       }
       generated.push({ type: rule.type, address: candidate, primary: true });
     }
