@@ -1,4 +1,6 @@
-// npm run bench: how fast the routing resolver answers over a 100,000-mailbox directory.
+// npm run bench: Directory Import of a 100,000-row file, and how fast the routing resolver answers
+// over a 100,000-mailbox directory.
+//   0. Directory Import into an empty organization, then the same file again (time, peak memory)
 //   1. the resolver in process (compileRouting / buildDirectory / resolveAddress), addresses/s
 //   2. POST /api/v1/routing/preview/batch over HTTP against `next start`, addresses/s
 //   3. POST /api/v1/routing/preview under 32 connections: req/s, p50/p99, beside a bare node:http
@@ -8,6 +10,7 @@
 //   XADM_DIST_DIR          build directory (default .next); built first when older than the sources
 //   XADM_BENCH_SECONDS     measured seconds per load run (default 10, after a 2 s warm-up)
 //   XADM_BENCH_CPU_PROF    a directory: run `next start` under --cpu-prof and write its profile there
+//   XADM_BENCH_ONLY=import only the Directory Import phase
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { RoutingResult, Verdict } from '../../lib/core/routing/types';
 import { buildIfNeeded, buildIsCurrent, nextBin, root, serverNodeArgs } from '../next-build.mjs';
 import { benchDatabaseUrl, benchDbFile, buildBenchDatabase } from './build-db';
+import { IMPORT_ROWS, IMPORT_TARGET, buildEmptyImportDatabase, runImportChild, writeImportFile } from './import-bench';
 import { BATCH_SIZE, HOSTED_DOMAINS, MAILBOXES, ROUTES, describeMix, mixedBatch, mailbox, type BenchItem } from './dataset';
 import { freePort, load, request, rssMb, startProcess, stopProcess, waitForHttp, type LoadResult, type Managed } from './http';
 import type { ResolverReport } from './resolver-bench';
@@ -115,6 +119,30 @@ async function main() {
   console.log(`routing: rerouting on, ${ROUTES.length} entries: ${ROUTES.map((r) => `${r.sentTo}→${r.routeTo}`).join(', ')}`);
   console.log(`address mix (${int(BATCH_SIZE)} addresses, seeded PRNG):`);
   for (const line of describeMix()) console.log(`  ${line}`);
+
+  // 0. Directory Import
+  step(`Directory Import: a generated ${int(IMPORT_ROWS)}-row file (mailboxes, three secondary SMTP addresses each) into an empty organization, in a process of its own`);
+  buildEmptyImportDatabase();
+  const importFile = writeImportFile();
+  console.log(`file ${mb(importFile.bytes / 2 ** 20)}; Site Addressing generates SMTP, X.400 and MS for each: ${int(IMPORT_ROWS * 6)} addresses`);
+  const importRuns = [] as Array<[string, Awaited<ReturnType<typeof runImportChild>>]>;
+  for (const label of ['into the empty organization', 'the same file again (every row unchanged)']) {
+    const result = await runImportChild(importFile.file);
+    const phases = Object.entries(result.phases).map(([phase, at]) => `${phase} at ${ms(at)}`).join(', ');
+    console.log(`${label}: ${ms(result.ms)}, peak RSS ${mb(result.maxRssMb)}; ${Object.entries(result.counts).map(([k, v]) => `${k} ${int(v)}`).join(', ')}; ${result.problems} problems${result.firstProblem ? ` (first: ${result.firstProblem})` : ''}; ${phases}`);
+    importRuns.push([label, result]);
+  }
+  fs.rmSync(importFile.file, { force: true });
+  const [fresh, again] = importRuns.map(([, r]) => r);
+  const importRows: Array<[string, string, string, string]> = [
+    [`Directory Import, ${int(IMPORT_ROWS)} rows, empty organization`, ms(fresh.ms), `≤ ${IMPORT_TARGET.seconds} s`, mark(fresh.ms <= IMPORT_TARGET.seconds * 1000 && fresh.problems === 0)],
+    ['  peak memory (RSS of the import process)', mb(fresh.maxRssMb), `≤ ${IMPORT_TARGET.megabytes} MB`, mark(fresh.maxRssMb <= IMPORT_TARGET.megabytes)],
+    ['  the same file again (all unchanged)', `${ms(again.ms)}, ${mb(again.maxRssMb)}`, '', ''],
+  ];
+  if (process.env.XADM_BENCH_ONLY === 'import') {
+    printTable(importRows);
+    return;
+  }
 
   // 1. the database
   step(`Building data/bench.db (migrate deploy, XADM_SEED=empty, bulk insert)`);
@@ -263,6 +291,7 @@ async function main() {
 
   // the table
   const rows: Array<[string, string, string, string]> = [
+    ...importRows,
     ['Resolver in process', `${int(resolver.addressesPerSecond)} addresses/s`, `≥ ${int(TARGET.resolver)}`, mark(resolver.addressesPerSecond >= TARGET.resolver)],
     ['  buildDirectory (100,001 recipients)', ms(resolver.buildDirectoryMs), '', ''],
     ['  heap used (records + index)', `${mb(resolver.heapTotalMb)} (${mb(resolver.heapRecordsMb)} + ${mb(resolver.heapIndexMb)})`, '', ''],
@@ -278,6 +307,11 @@ async function main() {
     ['Server RSS after snapshot / after load', `${mb(rssAfterSnapshot)} / ${mb(rssAfterLoad)}`, '', ''],
     ['Bench database built in', ms(build.totalMs), '', ''],
   ];
+  printTable(rows);
+  console.log(`Whole run: ${ms(performance.now() - runStarted)}${nextBuildMs ? ` (of which next build ${ms(nextBuildMs)})` : ''}.`);
+}
+
+function printTable(rows: Array<[string, string, string, string]>) {
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Result', 'Target'][c].length));
   const line = (r: string[]) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`.trimEnd();
   console.log(`\n${'═'.repeat(widths[0] + widths[1] + widths[2] + 9)}`);
@@ -286,7 +320,6 @@ async function main() {
   for (const r of rows) console.log(line(r));
   console.log('═'.repeat(widths[0] + widths[1] + widths[2] + 9));
   console.log(`Targets are for this 2-core machine and informational: the run never fails on them. Load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
-  console.log(`Whole run: ${ms(performance.now() - runStarted)}${nextBuildMs ? ` (of which next build ${ms(nextBuildMs)})` : ''}.`);
 }
 
 function printLoad(name: string, result: LoadResult) {
