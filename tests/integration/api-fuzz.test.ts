@@ -15,6 +15,8 @@ import * as connectorRoute from '@/app/api/v1/sites/[site]/msmail-connector/rout
 import * as healthRoute from '@/app/api/v1/sites/[site]/routing-health/route';
 import * as previewRoute from '@/app/api/v1/routing/preview/route';
 import * as batchRoute from '@/app/api/v1/routing/preview/batch/route';
+import * as exportRoute from '@/app/api/v1/directory/export/route';
+import * as importRoute from '@/app/api/v1/directory/import/route';
 import { parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { db } from '@/lib/server/db';
 import { addProxyAddress } from '@/lib/server/recipients/add-proxy-address';
@@ -397,6 +399,44 @@ describe('[API FUZZ] no input makes a route answer 500 or change the database wh
       fc.asyncProperty(bodyText(item), bodyText(withExtras(fc.record({ items: maybe(fc.array(item, { maxLength: 4 })) }, { requiredKeys: [] }))), async (one, many) => {
         await expectSafe(() => call(previewRoute.POST, { method: 'POST', body: one }), 200);
         await expectSafe(() => call(batchRoute.POST, { method: 'POST', body: many }), 200);
+      }),
+    );
+  });
+
+  test('POST /api/v1/directory/import and GET /api/v1/directory/export', async () => {
+    const attribute = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom('Obj-Class', 'Mode', 'Directory Name', 'First Name', 'Last Name', 'Initials', 'Display Name', 'Alias Name', 'E-mail Address', 'Proxy-Addresses', 'Secondary-Proxy-Addresses', 'Members', 'e-mail addresses', 'OBJ-CLASS') },
+      { weight: 1, arbitrary: text },
+    );
+    const value = fc.oneof(
+      fc.constantFrom('Mailbox', 'Remote', 'dl', 'Dist-List', 'Person', 'Create', 'Modify', 'Delete', 'Update', '~DEL', ''),
+      directoryName,
+      personName,
+      written,
+      fc.array(written, { maxLength: 3 }).map((values) => values.join('%')),
+      text,
+    );
+    const field = fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: value.map((v) => `"${v.replace(/"/g, '""')}"`) }, { weight: 1, arbitrary: value.map((v) => `"${v}`) });
+    const file = fc.oneof(
+      fc.tuple(fc.array(attribute, { minLength: 1, maxLength: 6 }), fc.array(fc.array(field, { maxLength: 7 }), { maxLength: 4 }), fc.constantFrom('\r\n', '\n')).map(([header, rows, eol]) =>
+        [header.join(','), ...rows.map((r) => r.join(','))].join(eol),
+      ),
+      text,
+    );
+    const flag = maybe(fc.constantFrom('true', 'false', 'TRUE', '1', ''));
+    const options = fc.record({ site: maybe(fc.constantFrom('REDMOND', 'redmond', 'NOWHERE', '')), overwrite: flag, validateOnly: flag, applyValid: flag, stray: fc.constant('x') }, { requiredKeys: [] });
+    const asQuery = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+    await run(
+      fc.asyncProperty(file, options, queryString, async (csv, query, exportQuery) => {
+        await expectSafe(() => call(importRoute.POST, { method: 'POST', path: '/api/v1/directory/import', query: asQuery(query), body: csv }), 200);
+        const before = await directorySnapshot();
+        const exported = await call(exportRoute.GET, { path: '/api/v1/directory/export', query: exportQuery });
+        if (exported.status === 200) expect(exported.contentType).toMatch(/^text\/csv/);
+        else {
+          expect(Object.keys(ALLOWED_ERRORS), `status ${exported.status}: ${JSON.stringify(exported.body)}`).toContain(String(exported.status));
+          expect(exported.body.error.code).toBe(ALLOWED_ERRORS[exported.status]);
+        }
+        expect(await directorySnapshot()).toEqual(before);
       }),
     );
   });
