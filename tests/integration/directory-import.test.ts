@@ -168,6 +168,27 @@ describe('[DIRECTORY IMPORT] refusals name the line and change nothing', () => {
   });
 });
 
+describe('[DIRECTORY IMPORT] concurrency', () => {
+  test('an import waits for a console write that holds the lock in the same process, without freezing it', async () => {
+    const mailbox = await makeMailbox();
+    const name = uniqueName('wait');
+    let released = false;
+    const write = db.$transaction(async (tx) => {
+      await tx.recipient.update({ where: { id: mailbox.id }, data: { displayName: 'Held' }, select: { id: true } });
+      // The write lock is held across turns of the event loop, as a property sheet's save does.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      released = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const report = await run(csv('Obj-Class,Directory Name', `Mailbox,${name}`));
+    await write;
+    expect(released).toBe(true);
+    expect(report.applied).toBe(true);
+    expect(await byName(name)).not.toBeNull();
+    expect((await byName(mailbox.directoryName))!.displayName).toBe('Held');
+  });
+});
+
 describe('[DIRECTORY IMPORT] files', () => {
   test('an ANSI (Windows-1252) file written for Exchange 5.5 imports with its accents', async () => {
     const name = uniqueName('zoe');

@@ -15,7 +15,7 @@ import { type ImportPlan, createImportPlanner } from '@/lib/core/directory-impor
 import type { ImportCounts, ImportOptions, ImportProgress, ImportReport } from '@/lib/core/directory-import/report';
 import { AppError, conflict, invalid, notFound, tooLarge } from '@/lib/server/errors';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/directory-import';
-import { type ImportConnection, type SiteRow, listSites, openImportConnection, sqliteLookup, writePlan } from './sqlite-directory';
+import { type ImportConnection, type SiteRow, beginWrite, listSites, openImportConnection, sqliteLookup, writePlan } from './sqlite-directory';
 
 const CHECK_CHUNK = 2_000;
 
@@ -130,9 +130,11 @@ async function checkAndApply(
   // One transaction from the first row checked to the last written: the rows are checked against
   // the directory they are written to. An import that will write takes the write lock at once
   // (BEGIN IMMEDIATE): other writers wait for it (their busy timeout is 10 s) rather than the
-  // import finding, at its end, that the directory changed under it. A dry run only reads.
+  // import finding, at its end, that the directory changed under it; it waits for a writer that
+  // holds the lock the same way (beginWrite). A dry run only reads.
   const willWrite = !options.validateOnly && parsed.complete;
-  connection.exec(willWrite ? 'BEGIN IMMEDIATE' : 'BEGIN');
+  if (willWrite) await beginWrite(connection);
+  else connection.exec('BEGIN');
   progress.phase = 'checking';
   const { rows } = parsed;
   const planner = createImportPlanner(sqliteLookup(connection, site), { overwrite: options.overwrite }, parsed);

@@ -22,9 +22,33 @@ import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
 export type ImportConnection = Database.Database;
 
 export function openImportConnection(): ImportConnection {
-  const connection = new Database(sqlitePath(databaseUrl()), { fileMustExist: true, timeout: 10_000 });
+  // No busy timeout: better-sqlite3 would wait for a lock synchronously, freezing this process's
+  // event loop — and with it a console write in the same process that holds the lock and needs the
+  // event loop to finish. beginWrite waits asynchronously instead.
+  const connection = new Database(sqlitePath(databaseUrl()), { fileMustExist: true, timeout: 0 });
   connection.pragma('foreign_keys = ON');
   return connection;
+}
+
+/** How long an import waits for the write lock before giving up (the console's writers wait as long). */
+const LOCK_WAIT_MS = 10_000;
+
+/**
+ * BEGIN IMMEDIATE, waiting for another writer to finish without blocking the event loop. A busy
+ * error after LOCK_WAIT_MS is the caller's to report.
+ */
+export async function beginWrite(connection: ImportConnection): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      connection.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }
 
 export type SiteRow = { id: number; name: string };
