@@ -1,0 +1,37 @@
+import { connection } from 'next/server';
+import { DirectoryImport } from '@/components/directory-import/DirectoryImport';
+import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
+import { Icon } from '@/components/shell/icons';
+import { loadConsole } from '@/components/shell/load-console';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ site: string }>; searchParams: Promise<SearchParams> };
+
+/** `?job=` read leniently: anything that cannot be a job id is ignored, and the dialog opens empty. */
+function jobParam(value: string | string[] | undefined): string | undefined {
+  const job = (Array.isArray(value) ? value[0] : value)?.trim();
+  return job && /^[A-Za-z0-9_-]{1,100}$/.test(job) ? job : undefined;
+}
+
+/** Directory Import (Tools menu, KB Q155594): a CSV file in, recipients created, changed or deleted, a report out. */
+export default async function DirectoryImportPage({ params, searchParams }: Props) {
+  await connection();
+  const { organization, sites, site } = await loadConsole((await params).site);
+  const job = jobParam((await searchParams).job);
+
+  return (
+    <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'site' }}>
+      <section className="window directory-import-window" aria-labelledby="directory-import-title">
+        <div className="title-bar">
+          <h1 className="title-bar-text" id="directory-import-title">
+            <Icon name="recipients" />
+            <span>Directory Import - {site}</span>
+          </h1>
+        </div>
+        <div className="window-body directory-import-body">
+          <DirectoryImport site={site} sites={sites} job={job} />
+        </div>
+      </section>
+    </ConsoleWindow>
+  );
+}
