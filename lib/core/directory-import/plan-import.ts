@@ -34,8 +34,8 @@ import { IMPORT_ATTRIBUTES, OBJ_CLASS_NAMES, type ImportAttribute } from './form
 import type { ImportProblem, ImportResult, ImportRow } from './parse-import';
 import type { ImportCounts } from './report';
 
-export type ExistingRecipient = {
-  id: number;
+/** A recipient's own fields, as stored ('' for a blank name; a custom recipient's target written TYPE:address). */
+export type RecipientFields = {
   kind: RecipientKind;
   directoryName: string;
   alias: string;
@@ -45,6 +45,8 @@ export type ExistingRecipient = {
   initials: string;
   targetAddress: string | null;
 };
+
+export type ExistingRecipient = RecipientFields & { id: number };
 
 export type ExistingProxy = { id: number; type: string; address: string; primary: boolean };
 
@@ -72,17 +74,9 @@ export type MemberRef = { id: number } | { created: number };
 
 export type PlannedFields = { alias?: string; displayName?: string; firstName?: string; lastName?: string; initials?: string; targetAddress?: string };
 
-export type PlannedCreate = {
+export type PlannedCreate = RecipientFields & {
   op: 'create';
   line: number;
-  kind: RecipientKind;
-  directoryName: string;
-  alias: string;
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  initials: string;
-  targetAddress: string | null;
   proxies: ProxyEntry[];
   /** Set once members are resolved. */
   members?: MemberRef[];

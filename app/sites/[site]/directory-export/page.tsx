@@ -1,8 +1,8 @@
 import { connection } from 'next/server';
 import { DirectoryExportForm } from '@/components/directory-export/DirectoryExportForm';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
-import { Icon } from '@/components/shell/icons';
 import { loadConsole } from '@/components/shell/load-console';
+import { ToolWindow } from '@/components/shell/ToolWindow';
 import { parseDirectoryExportParams } from '@/lib/validation/directory-export';
 
 type Props = { params: Promise<{ site: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,14 +18,7 @@ export default async function DirectoryExportPage({ params, searchParams }: Prop
 
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'site' }}>
-      <section className="window directory-export" aria-labelledby="directory-export-title">
-        <div className="title-bar">
-          <h1 className="title-bar-text" id="directory-export-title">
-            <Icon name="recipients" />
-            <span>Directory Export - {site}</span>
-          </h1>
-        </div>
-        <div className="window-body directory-export-body">
+      <ToolWindow titleId="directory-export-title" title={`Directory Export - ${site}`} icon="recipients" className="directory-export" bodyClassName="directory-export-body">
           <p className="directory-export-intro">
             Writes the container&apos;s recipients to a comma-separated file in the format Directory Import reads (Q155594): one line per object,
             multi-valued attributes separated by %. Every line is an update, so importing the file again creates what is missing and changes
@@ -33,8 +26,7 @@ export default async function DirectoryExportPage({ params, searchParams }: Prop
           </p>
           {/* A new site or URL starts from the choices that URL carries. */}
           <DirectoryExportForm key={site} site={site} sites={sites.map((s) => s.name)} initial={initial} />
-        </div>
-      </section>
+      </ToolWindow>
     </ConsoleWindow>
   );
 }

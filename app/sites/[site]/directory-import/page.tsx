@@ -1,8 +1,8 @@
 import { connection } from 'next/server';
 import { DirectoryImport } from '@/components/directory-import/DirectoryImport';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
-import { Icon } from '@/components/shell/icons';
 import { loadConsole } from '@/components/shell/load-console';
+import { ToolWindow } from '@/components/shell/ToolWindow';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ site: string }>; searchParams: Promise<SearchParams> };
@@ -21,17 +21,9 @@ export default async function DirectoryImportPage({ params, searchParams }: Prop
 
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'site' }}>
-      <section className="window directory-import-window" aria-labelledby="directory-import-title">
-        <div className="title-bar">
-          <h1 className="title-bar-text" id="directory-import-title">
-            <Icon name="recipients" />
-            <span>Directory Import - {site}</span>
-          </h1>
-        </div>
-        <div className="window-body directory-import-body">
+      <ToolWindow titleId="directory-import-title" title={`Directory Import - ${site}`} icon="recipients" className="directory-import-window" bodyClassName="directory-import-body">
           <DirectoryImport site={site} sites={sites} job={job} />
-        </div>
-      </section>
+      </ToolWindow>
     </ConsoleWindow>
   );
 }

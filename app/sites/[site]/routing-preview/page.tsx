@@ -4,8 +4,8 @@ import { RecipientRouting, type AddressPreview } from '@/components/routing-prev
 import { RoutingResultView } from '@/components/routing-preview/RoutingResultView';
 import { VERDICT_WORDS, naturalOrigin, previewAddress } from '@/components/routing-preview/describe';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
-import { Icon } from '@/components/shell/icons';
 import { loadConsole } from '@/components/shell/load-console';
+import { ToolWindow } from '@/components/shell/ToolWindow';
 import { paths } from '@/components/shell/paths';
 import type { RoutingResult } from '@/lib/core/routing/types';
 import { AppError } from '@/lib/server/errors';
@@ -75,14 +75,7 @@ export default async function RoutingPreviewPage({ params, searchParams }: Props
 
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'site' }} status={status}>
-      <section className="window routing-preview" aria-labelledby="routing-preview-title">
-        <div className="title-bar">
-          <h1 className="title-bar-text" id="routing-preview-title">
-            <Icon name="connections" />
-            <span>Routing Preview - {site}</span>
-          </h1>
-        </div>
-        <div className="window-body routing-preview-body">
+      <ToolWindow titleId="routing-preview-title" title={`Routing Preview - ${site}`} icon="connections" className="routing-preview" bodyClassName="routing-preview-body">
           <PreviewForm
             action={paths.routingPreview(site)}
             address={input.address}
@@ -106,8 +99,7 @@ export default async function RoutingPreviewPage({ params, searchParams }: Props
               </p>
             )}
           </div>
-        </div>
-      </section>
+      </ToolWindow>
     </ConsoleWindow>
   );
 }
