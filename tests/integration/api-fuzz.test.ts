@@ -425,7 +425,8 @@ describe('[API FUZZ] no input makes a route answer 500 or change the database wh
     );
     const flag = maybe(fc.constantFrom('true', 'false', 'TRUE', '1', ''));
     const options = fc.record({ site: maybe(fc.constantFrom('REDMOND', 'redmond', 'NOWHERE', '')), overwrite: flag, validateOnly: flag, applyValid: flag, stray: fc.constant('x') }, { requiredKeys: [] });
-    const asQuery = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+    // A value that is not a string (maybe() mixes in any JSON value) is sent as its JSON text.
+    const asQuery = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''])).toString();
     await run(
       fc.asyncProperty(file, options, queryString, async (csv, query, exportQuery) => {
         await expectSafe(() => call(importRoute.POST, { method: 'POST', path: '/api/v1/directory/import', query: asQuery(query), body: csv }), 200);
