@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { type AppError, errorBody, invalid, toAppError } from '@/lib/server/errors';
+import { type AppError, errorBody, forbidden, invalid, toAppError } from '@/lib/server/errors';
 import { parseRecordId } from '@/lib/validation/record-id';
 
 type Context<P> = { params: Promise<P> };
@@ -14,12 +14,39 @@ type Context<P> = { params: Promise<P> };
 export function apiRoute<P = Record<string, never>>(handler: (request: NextRequest, params: P) => Promise<Response>) {
   return async (request: NextRequest, context: Context<P>): Promise<Response> => {
     try {
+      refuseCrossSite(request);
       return await handler(request, await context.params);
     } catch (error) {
       const appError: AppError = toAppError(error);
       return NextResponse.json(errorBody(appError), { status: appError.status });
     }
   };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A change requested by a page of another site (a form or fetch on a web page the admin happens
+ * to visit, aimed at the console on the admin network) is refused: browsers say where a request
+ * comes from (Sec-Fetch-Site, Origin), and a script or curl sends neither. Reads are left alone:
+ * another site cannot read the answers (no CORS headers).
+ */
+function refuseCrossSite(request: NextRequest) {
+  if (SAFE_METHODS.has(request.method)) return;
+  const fetchSite = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  const crossSite =
+    (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none') ||
+    (origin !== null && origin !== 'null' ? safeHost(origin) !== request.headers.get('host') : origin === 'null');
+  if (crossSite) throw forbidden('Cross-site requests are refused: a change must come from the console itself or from a script.');
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads and validates a JSON body; malformed JSON is a 422 like any other bad input. */

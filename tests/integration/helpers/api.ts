@@ -37,10 +37,10 @@ export async function call<P>(
   return { status: response.status, body: parsed, contentType: response.headers.get('content-type') };
 }
 
-const CODES = { 422: 'invalid_input', 409: 'conflict', 404: 'not_found', 500: 'internal' } as const;
+const CODES = { 422: 'invalid_input', 409: 'conflict', 404: 'not_found', 403: 'forbidden', 500: 'internal' } as const;
 
 /** Checks the one error shape `{ error: { code, message, fields? } }` and its code for the status. */
-export function expectErrorShape(result: ApiResult, status: 422 | 409 | 404) {
+export function expectErrorShape(result: ApiResult, status: 422 | 409 | 404 | 403) {
   expect(result.status, JSON.stringify(result.body)).toBe(status);
   expect(result.contentType).toMatch(/application\/json/);
   expect(Object.keys(result.body)).toEqual(['error']);
