@@ -18,6 +18,7 @@ import type { DirectoryLookup, ExistingProxy, ExistingRecipient, MemberRef, Plan
 import type { SiteAddressingRule } from '@/lib/core/site-addressing';
 import type { RecipientKind } from '@/lib/validation/recipient';
 import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
+import { timeSlicer } from './time-slice';
 
 export type ImportConnection = Database.Database;
 
@@ -125,14 +126,14 @@ const prismaDateTime = (date: Date) => date.toISOString().replace('Z', '+00:00')
 
 /**
  * Writes a plan's operations in file order, then the lists' members (a list may name a recipient
- * created after it). The caller holds the transaction. `onApplied` hears how many operations are
- * done after each one; it may ask for a pause (a promise) to let the event loop run.
+ * created after it). The caller holds the transaction. Between slices of about 15 ms the event loop
+ * gets a turn, and `onApplied` hears how many operations are done.
  */
 export async function writePlan(
   connection: ImportConnection,
   siteId: number,
   ops: readonly PlannedOp[],
-  { onApplied, yieldEvery = 2_000 }: { onApplied?: (done: number) => void; yieldEvery?: number } = {},
+  { onApplied }: { onApplied?: (done: number) => void } = {},
 ): Promise<void> {
   const now = prismaDateTime(new Date());
   const insertRecipient = connection.prepare(
@@ -157,6 +158,7 @@ export async function writePlan(
   const createdIds: number[] = [];
   const lists: Array<{ listId: number; members: MemberRef[]; replace: boolean }> = [];
   let done = 0;
+  const slicer = timeSlicer();
   for (const [index, op] of ops.entries()) {
     switch (op.op) {
       case 'create': {
@@ -186,9 +188,9 @@ export async function writePlan(
         break;
     }
     done += 1;
-    if (done % yieldEvery === 0) {
+    if (slicer.due()) {
       onApplied?.(done);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await slicer.pause();
     }
   }
   for (const { listId, members, replace } of lists) {
