@@ -5,6 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { type ZodError, z } from 'zod';
 import { type ActionResult, runAction } from '@/lib/server/actions/run-action';
 import { zodFields } from '@/lib/server/errors';
+import { type InternetMailService, getInternetMailService } from '@/lib/server/routing/get-internet-mail-service';
+import { type MsMailConnector, getMsMailConnector } from '@/lib/server/routing/get-msmail-connector';
 import { updateInternetMailService } from '@/lib/server/routing/update-internet-mail-service';
 import { updateMsMailConnector } from '@/lib/server/routing/update-msmail-connector';
 import { internetMailServiceSchema, msMailConnectorSchema } from '@/lib/validation/routing';
@@ -64,4 +66,14 @@ export async function updateMsMailConnectorAction(site: unknown, input: unknown)
   const result = await runAction(() => updateMsMailConnector(siteName.data, parsed.data));
   if (result.ok) revalidatePath('/sites', 'layout');
   return result;
+}
+
+/** The Internet Mail Service sheet after a version conflict: what is stored now, to show what changed. */
+export async function getInternetMailServiceAction(site: unknown): Promise<ActionResult<InternetMailService>> {
+  return runAction(() => getInternetMailService(siteSchema.parse(site)));
+}
+
+/** The MS Mail Connector sheet after a version conflict: what is stored now, to show what changed. */
+export async function getMsMailConnectorAction(site: unknown): Promise<ActionResult<MsMailConnector>> {
+  return runAction(() => getMsMailConnector(siteSchema.parse(site)));
 }

@@ -7,6 +7,7 @@ import { db } from '@/lib/server/db';
 import { assertProxiesFree } from '@/lib/server/recipients/proxy-addresses';
 import { createRecipient } from '@/lib/server/recipients/create-recipient';
 import { deleteRecipient } from '@/lib/server/recipients/delete-recipient';
+import { getRecipient } from '@/lib/server/recipients/get-recipient';
 import { listRecipients, type RecipientRow } from '@/lib/server/recipients/list-recipients';
 import type { RecipientDetail } from '@/lib/server/recipients/select';
 import { updateRecipient } from '@/lib/server/recipients/update-recipient';
@@ -25,6 +26,11 @@ export async function updateRecipientAction(id: unknown, input: unknown): Promis
   const result = await runAction(() => updateRecipient(idSchema.parse(id), updateRecipientSchema.parse(input)));
   if (result.ok) revalidatePath('/sites', 'layout');
   return result;
+}
+
+/** The property sheet after a version conflict: what is stored now, to show what changed. */
+export async function getRecipientAction(id: unknown): Promise<ActionResult<RecipientDetail>> {
+  return runAction(() => getRecipient(idSchema.parse(id)));
 }
 
 export async function deleteRecipientAction(id: unknown): Promise<ActionResult<{ id: number; displayName: string }>> {

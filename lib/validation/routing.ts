@@ -25,6 +25,17 @@ const routeSchema = z
   }));
 
 /**
+ * The `version` a property sheet (or an API client) read with GET, sent back so that a save over
+ * someone else's change is refused (409) instead of silently undoing it. 0 is what GET reports
+ * for a site whose Internet Mail Service or connector has never been saved.
+ */
+const versionSchema = z
+  .number({ error: 'version must be the whole number GET returned.' })
+  .int({ error: 'version must be the whole number GET returned.' })
+  .nonnegative({ error: 'version must be the whole number GET returned.' })
+  .optional();
+
+/**
  * PUT /api/v1/sites/{site}/internet-mail-service and the Internet Mail Service sheet's Apply.
  * The checks that need the site (its SMTP domain, the administrator's directory name) and the
  * rewrite-loop warning run in the data layer, which knows them.
@@ -58,6 +69,7 @@ export const internetMailServiceSchema = z.strictObject({
     }),
   /** A table with a rewrite loop is saved only when the caller has seen the warning. */
   confirmLoops: z.boolean({ error: 'confirmLoops must be true or false.' }).optional(),
+  version: versionSchema,
 });
 export type InternetMailServiceInput = z.infer<typeof internetMailServiceSchema>;
 
@@ -91,6 +103,7 @@ export const msMailConnectorSchema = z
     postoffices: z
       .array(postofficeSchema, { error: 'postoffices must be a list of { network, postoffice, connection }.' })
       .max(MAX_POSTOFFICES, { error: `The connector can know at most ${MAX_POSTOFFICES} postoffices.` }),
+    version: versionSchema,
   })
   .superRefine((value, ctx) => {
     value.postoffices.forEach((po, index) => {

@@ -352,6 +352,7 @@ describe('[API FUZZ] no input makes a route answer 500 or change the database wh
           rerouteIncoming: maybe(fc.boolean()),
           routes: maybe(fc.array(route, { maxLength: 5 })),
           confirmLoops: maybe(fc.boolean()),
+          version: maybe(fc.integer({ min: -1, max: 8 })),
         },
         { requiredKeys: [] },
       ),
@@ -380,7 +381,7 @@ describe('[API FUZZ] no input makes a route answer 500 or change the database wh
   test('GET, PUT /api/v1/sites/{site}/msmail-connector', async () => {
     const name = fc.oneof(fc.constantFrom('ADATUM', 'REDMOND', 'OLDNET', 'oldpo', 'FINNET', 'PO1', '', 'ELEVENCHARS', 'A B'), text);
     const po = fc.record({ network: maybe(name), postoffice: maybe(name), connection: maybe(fc.constantFrom('direct', 'indirect', 'Direct', '')) }, { requiredKeys: [] });
-    const connectorBody = withExtras(fc.record({ postoffice: maybe(fc.oneof(fc.constantFrom('ADATUM/REDMOND', 'adatum/redmond', 'A/B/C', 'REDMOND'), text)), postoffices: maybe(fc.array(po, { maxLength: 4 })) }, { requiredKeys: [] }));
+    const connectorBody = withExtras(fc.record({ postoffice: maybe(fc.oneof(fc.constantFrom('ADATUM/REDMOND', 'adatum/redmond', 'A/B/C', 'REDMOND'), text)), postoffices: maybe(fc.array(po, { maxLength: 4 })), version: maybe(fc.integer({ min: -1, max: 8 })) }, { requiredKeys: [] }));
     try {
       await run(
         fc.asyncProperty(site, bodyText(connectorBody), async (siteName, body) => {

@@ -4,13 +4,16 @@
 // tab are held here until Apply or OK saves them together, and Cancel discards them.
 import { useRouter, useSelectedLayoutSegment } from 'next/navigation';
 import { createContext, useCallback, useContext, useMemo, useState, useTransition, type ReactNode } from 'react';
-import { updateInternetMailServiceAction } from '@/app/actions/connections';
+import { getInternetMailServiceAction, updateInternetMailServiceAction } from '@/app/actions/connections';
+import { ChangedElsewhereDialog } from '@/components/shell/ChangedElsewhereDialog';
 import { ConfirmDialog } from '@/components/shell/ConfirmDialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
 import { type InternetMailServiceTab, paths } from '@/components/shell/paths';
+import { type AttributeChange, changedAttributes, rebaseChanges } from '@/lib/core/changed-elsewhere';
 import type { HealthProblem } from '@/lib/core/routing/health';
 import { checkDomainName, checkRoutingTable, domainKey, findRewriteLoops, sentToKey } from '@/lib/core/routing/routing-table';
 import type { RouteEntry } from '@/lib/core/routing/types';
+import { internetMailServiceAttributes } from '@/lib/core/sheet-attributes';
 import type { InternetMailService } from '@/lib/server/routing/get-internet-mail-service';
 import { internetMailServiceSchema } from '@/lib/validation/routing';
 
@@ -67,17 +70,26 @@ const TABS: { id: InternetMailServiceTab; label: string }[] = [
   { id: 'routing-health', label: 'Routing Health' },
 ];
 
+type ChangedElsewhere = { current: InternetMailService; changes: AttributeChange[]; thenClose: boolean };
+
+/** What a save sends: the held state, the version it is based on, and the state that version held. */
+type Attempt = { state: ImsDraft; base: number; opened: ImsDraft };
+
 export function InternetMailServiceSheet({ service, problems, children }: { service: InternetMailService; problems: HealthProblem[]; children: ReactNode }) {
   const router = useRouter();
   const { site, siteSmtpDomain } = service;
   const segment = useSelectedLayoutSegment() ?? 'general';
   const [saved, setSaved] = useState(() => draftOf(service));
   const [draft, setDraft] = useState(saved);
+  // The version the sheet opened (or last saved): Apply sends it back, so that a save over
+  // someone else's change is refused instead of silently undoing it.
+  const [version, setVersion] = useState(service.version);
+  const [changedElsewhere, setChangedElsewhere] = useState<ChangedElsewhere | null>(null);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [note, setNote] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [askingLoops, setAskingLoops] = useState<null | { loops: string[]; thenClose: boolean }>(null);
+  const [askingLoops, setAskingLoops] = useState<null | { loops: string[]; attempt: Attempt; thenClose: boolean }>(null);
   const [, startTransition] = useTransition();
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
@@ -90,28 +102,29 @@ export function InternetMailServiceSheet({ service, problems, children }: { serv
     setNote(undefined);
   }, []);
 
-  const input = (confirmLoops: boolean) => ({
-    hostName: draft.hostName,
-    administrator: draft.administrator?.directoryName ?? null,
-    rerouteIncoming: draft.rerouteIncoming,
-    routes: draft.routes,
+  const input = (state: ImsDraft, base: number, confirmLoops: boolean) => ({
+    hostName: state.hostName,
+    administrator: state.administrator?.directoryName ?? null,
+    rerouteIncoming: state.rerouteIncoming,
+    routes: state.routes,
+    version: base,
     ...(confirmLoops ? { confirmLoops: true } : {}),
   });
 
   /** The checks the server makes, run first so that a mistake is named before anything is sent. */
-  const check = (): boolean => {
-    const host = checkDomainName(draft.hostName, 'The host name');
+  const check = (state: ImsDraft, base: number): boolean => {
+    const host = checkDomainName(state.hostName, 'The host name');
     if (!host.ok) {
       setFieldErrors({ hostName: host.message });
       setError(`General tab: ${host.message}`);
       return false;
     }
-    const problem = checkRoutingTable(draft.routes, siteSmtpDomain);
+    const problem = checkRoutingTable(state.routes, siteSmtpDomain);
     if (problem) {
-      setError(`Routing tab, entry ${draft.routes[problem.index].sentTo}: ${problem.message}`);
+      setError(`Routing tab, entry ${state.routes[problem.index].sentTo}: ${problem.message}`);
       return false;
     }
-    const parsed = internetMailServiceSchema.safeParse(input(false));
+    const parsed = internetMailServiceSchema.safeParse(input(state, base, false));
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message);
       return false;
@@ -119,23 +132,51 @@ export function InternetMailServiceSheet({ service, problems, children }: { serv
     return true;
   };
 
-  const save = async (confirmLoops: boolean, thenClose: boolean) => {
+  const accept = (stored: InternetMailService) => {
+    const fresh = draftOf(stored);
+    setSaved(fresh);
+    setDraft(fresh);
+    setVersion(stored.version);
+    setError(undefined);
+    setFieldErrors({});
+  };
+
+  /**
+   * Someone else saved the service after this sheet opened it (409 with the current version):
+   * load what is stored now and show what differs; nothing is saved until Overwrite.
+   */
+  const showChangedElsewhere = async (opened: ImsDraft, state: ImsDraft, thenClose: boolean) => {
+    const current = await getInternetMailServiceAction(site);
+    if (!current.ok) {
+      setError(current.message);
+      return;
+    }
+    const changes = changedAttributes(
+      internetMailServiceAttributes(opened),
+      internetMailServiceAttributes(draftOf(current.data)),
+      internetMailServiceAttributes(state),
+    );
+    setChangedElsewhere({ current: current.data, changes, thenClose });
+  };
+
+  const save = async ({ state, base, opened }: Attempt, confirmLoops: boolean, thenClose: boolean) => {
     setBusy(true);
-    const result = await updateInternetMailServiceAction(site, input(confirmLoops));
-    setBusy(false);
+    const result = await updateInternetMailServiceAction(site, input(state, base, confirmLoops));
     setAskingLoops(null);
+    if (!result.ok && result.code === 'conflict' && result.fields?.version !== undefined) {
+      await showChangedElsewhere(opened, state, thenClose);
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
     if (!result.ok) {
       setError(result.message);
       setFieldErrors(result.fields ?? {});
       return;
     }
-    const fresh = draftOf(result.data);
     const siteDomainAdded =
-      draft.rerouteIncoming && siteSmtpDomain && !draft.routes.some((r) => isSiteDomainEntry(r.sentTo, siteSmtpDomain));
-    setSaved(fresh);
-    setDraft(fresh);
-    setError(undefined);
-    setFieldErrors({});
+      state.rerouteIncoming && siteSmtpDomain && !state.routes.some((r) => isSiteDomainEntry(r.sentTo, siteSmtpDomain));
+    accept(result.data);
     setNote(
       [
         siteDomainAdded ? `${siteSmtpDomain} (the site SMTP domain) is in the routing table as inbound.` : '',
@@ -148,13 +189,34 @@ export function InternetMailServiceSheet({ service, problems, children }: { serv
     else startTransition(() => router.refresh());
   };
 
-  const submit = (thenClose: boolean) => {
-    if (!dirty) return thenClose ? close() : undefined;
-    if (!check()) return;
+  const submit = (thenClose: boolean, attempt: Attempt = { state: draft, base: version, opened: saved }) => {
+    if (!check(attempt.state, attempt.base)) return;
     // The server refuses a rewrite loop unless the administrator has seen it named (5.4.6 NDRs).
-    const loops = findRewriteLoops(draft.routes, siteSmtpDomain);
-    if (loops.length > 0) setAskingLoops({ loops, thenClose });
-    else void save(false, thenClose);
+    const loops = findRewriteLoops(attempt.state.routes, siteSmtpDomain);
+    if (loops.length > 0) setAskingLoops({ loops, attempt, thenClose });
+    else void save(attempt, false, thenClose);
+  };
+
+  /** Reload: the admin's changes are dropped and the sheet shows what is stored now. */
+  const reload = (current: InternetMailService) => {
+    setChangedElsewhere(null);
+    accept(current);
+    setNote(undefined);
+    startTransition(() => router.refresh());
+  };
+
+  /**
+   * Overwrite: the admin's changes on top of what is stored now (what the admin did not change
+   * keeps its current value), sent with the current version after the usual checks.
+   */
+  const overwrite = ({ current, thenClose }: ChangedElsewhere) => {
+    const now = draftOf(current);
+    const rebased = rebaseChanges(saved, draft, now);
+    setChangedElsewhere(null);
+    setSaved(now);
+    setDraft(rebased);
+    setVersion(current.version);
+    submit(thenClose, { state: rebased, base: current.version, opened: now });
   };
 
   const tabs = TABS.map((tab) => ({
@@ -177,8 +239,8 @@ export function InternetMailServiceSheet({ service, problems, children }: { serv
         busy={busy}
         error={error}
         applyDisabled={!dirty}
-        onApply={() => submit(false)}
-        onOk={() => submit(true)}
+        onApply={() => dirty && submit(false)}
+        onOk={() => (dirty ? submit(true) : close())}
         onCancel={close}
       >
         {children}
@@ -203,8 +265,21 @@ export function InternetMailServiceSheet({ service, problems, children }: { serv
               <p>Mail sent to these domains would get a non-delivery report (5.4.6 routing loop). Do you want to save the routing table anyway?</p>
             </>
           }
-          onYes={() => void save(true, askingLoops.thenClose)}
+          onYes={() => void save(askingLoops.attempt, true, askingLoops.thenClose)}
           onNo={() => setAskingLoops(null)}
+        />
+      )}
+      {changedElsewhere && (
+        <ChangedElsewhereDialog
+          objectName="The Internet Mail Service"
+          changes={changedElsewhere.changes}
+          busy={busy}
+          onReload={() => reload(changedElsewhere.current)}
+          onOverwrite={() => overwrite(changedElsewhere)}
+          onCancel={() => {
+            setChangedElsewhere(null);
+            setError('Nothing was saved: the Internet Mail Service was changed by someone else after you opened it.');
+          }}
         />
       )}
     </Context.Provider>

@@ -4,14 +4,17 @@
 // are held here until Apply or OK saves them together.
 import { useRouter, useSelectedLayoutSegment } from 'next/navigation';
 import { createContext, useCallback, useContext, useMemo, useState, useTransition, type ReactNode } from 'react';
-import { updateMsMailConnectorAction } from '@/app/actions/connections';
+import { getMsMailConnectorAction, updateMsMailConnectorAction } from '@/app/actions/connections';
+import { ChangedElsewhereDialog } from '@/components/shell/ChangedElsewhereDialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
 import { type MsMailConnectorTab, paths } from '@/components/shell/paths';
+import { type AttributeChange, changedAttributes, rebaseChanges } from '@/lib/core/changed-elsewhere';
 import type { HealthProblem } from '@/lib/core/routing/health';
 import type { PostofficeDefinition } from '@/lib/core/routing/types';
 import type { MsMailConnector } from '@/lib/server/routing/get-msmail-connector';
 import { msMailConnectorSchema } from '@/lib/validation/routing';
 import { checkMsName } from '@/lib/core/addresses';
+import { msMailConnectorAttributes } from '@/lib/core/sheet-attributes';
 
 export type ConnectorDraft = { network: string; postoffice: string; postoffices: PostofficeDefinition[] };
 
@@ -45,6 +48,11 @@ const TABS: { id: MsMailConnectorTab; label: string }[] = [
   { id: 'connections', label: 'Connections' },
 ];
 
+type ChangedElsewhere = { current: MsMailConnector; changes: AttributeChange[]; thenClose: boolean };
+
+/** What a save sends: the held state, the version it is based on, and the state that version held. */
+type Attempt = { state: ConnectorDraft; base: number; opened: ConnectorDraft };
+
 type Props = { connector: MsMailConnector; siteAddressingPostoffice: string | null; problems: HealthProblem[]; children: ReactNode };
 
 export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, problems, children }: Props) {
@@ -53,6 +61,10 @@ export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, prob
   const segment = useSelectedLayoutSegment() ?? 'local-postoffice';
   const [saved, setSaved] = useState(() => draftOf(connector));
   const [draft, setDraft] = useState(saved);
+  // The version the sheet opened (or last saved): Apply sends it back, so that a save over
+  // someone else's change is refused instead of silently undoing it.
+  const [version, setVersion] = useState(connector.version);
+  const [changedElsewhere, setChangedElsewhere] = useState<ChangedElsewhere | null>(null);
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -67,20 +79,42 @@ export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, prob
     setError(undefined);
   }, []);
 
-  const save = async (thenClose: boolean) => {
-    if (!dirty) return thenClose ? close() : undefined;
+  const accept = (stored: MsMailConnector) => {
+    const fresh = draftOf(stored);
+    setSaved(fresh);
+    setDraft(fresh);
+    setVersion(stored.version);
+    setError(undefined);
+    setFieldErrors({});
+  };
+
+  /**
+   * Someone else saved the connector after this sheet opened it (409 with the current version):
+   * load what is stored now and show what differs; nothing is saved until Overwrite.
+   */
+  const showChangedElsewhere = async (opened: ConnectorDraft, state: ConnectorDraft, thenClose: boolean) => {
+    const current = await getMsMailConnectorAction(site);
+    if (!current.ok) {
+      setError(current.message);
+      return;
+    }
+    const changes = changedAttributes(msMailConnectorAttributes(opened), msMailConnectorAttributes(draftOf(current.data)), msMailConnectorAttributes(state));
+    setChangedElsewhere({ current: current.data, changes, thenClose });
+  };
+
+  const save = async (thenClose: boolean, { state, base, opened }: Attempt = { state: draft, base: version, opened: saved }) => {
     const nameProblem = (value: string, part: 'network' | 'postoffice') => {
       const check = checkMsName(value.trim(), part);
       return check.ok ? null : check.message;
     };
-    const network = nameProblem(draft.network, 'network');
-    const postoffice = nameProblem(draft.postoffice, 'postoffice');
+    const network = nameProblem(state.network, 'network');
+    const postoffice = nameProblem(state.postoffice, 'postoffice');
     if (network || postoffice) {
       setFieldErrors({ ...(network ? { network } : {}), ...(postoffice ? { postoffice } : {}) });
       setError(`Local Postoffice tab: ${network ?? postoffice}`);
       return;
     }
-    const input = { postoffice: `${draft.network.trim()}/${draft.postoffice.trim()}`, postoffices: draft.postoffices };
+    const input = { postoffice: `${state.network.trim()}/${state.postoffice.trim()}`, postoffices: state.postoffices, version: base };
     const parsed = msMailConnectorSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -90,18 +124,41 @@ export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, prob
     }
     setBusy(true);
     const result = await updateMsMailConnectorAction(site, input);
+    if (!result.ok && result.code === 'conflict' && result.fields?.version !== undefined) {
+      await showChangedElsewhere(opened, state, thenClose);
+      setBusy(false);
+      return;
+    }
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
       setFieldErrors(result.fields ?? {});
       return;
     }
-    const fresh = draftOf(result.data);
-    setSaved(fresh);
-    setDraft(fresh);
-    setError(undefined);
+    accept(result.data);
     if (thenClose) close();
     else startTransition(() => router.refresh());
+  };
+
+  /** Reload: the admin's changes are dropped and the sheet shows what is stored now. */
+  const reload = (current: MsMailConnector) => {
+    setChangedElsewhere(null);
+    accept(current);
+    startTransition(() => router.refresh());
+  };
+
+  /**
+   * Overwrite: the admin's changes on top of what is stored now (what the admin did not change
+   * keeps its current value), sent with the current version.
+   */
+  const overwrite = ({ current, thenClose }: ChangedElsewhere) => {
+    const now = draftOf(current);
+    const rebased = rebaseChanges(saved, draft, now);
+    setChangedElsewhere(null);
+    setSaved(now);
+    setDraft(rebased);
+    setVersion(current.version);
+    void save(thenClose, { state: rebased, base: current.version, opened: now });
   };
 
   const tabs = TABS.map((tab) => ({ ...tab, href: paths.msMailConnector(site, tab.id) }));
@@ -119,12 +176,25 @@ export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, prob
         busy={busy}
         error={error}
         applyDisabled={!dirty}
-        onApply={() => void save(false)}
-        onOk={() => void save(true)}
+        onApply={() => dirty && void save(false)}
+        onOk={() => (dirty ? void save(true) : close())}
         onCancel={close}
       >
         {children}
       </PropertySheet>
+      {changedElsewhere && (
+        <ChangedElsewhereDialog
+          objectName={`The MS Mail Connector (${saved.network}/${saved.postoffice})`}
+          changes={changedElsewhere.changes}
+          busy={busy}
+          onReload={() => reload(changedElsewhere.current)}
+          onOverwrite={() => overwrite(changedElsewhere)}
+          onCancel={() => {
+            setChangedElsewhere(null);
+            setError('Nothing was saved: the MS Mail Connector was changed by someone else after you opened it.');
+          }}
+        />
+      )}
     </Context.Provider>
   );
 }

@@ -4,10 +4,13 @@
 // until Apply or OK saves it in one transaction, and Cancel discards it.
 import { useRouter, useSearchParams, useSelectedLayoutSegment } from 'next/navigation';
 import { createContext, useCallback, useContext, useMemo, useState, useTransition, type ReactNode } from 'react';
-import { updateRecipientAction } from '@/app/actions/recipients';
+import { getRecipientAction, updateRecipientAction } from '@/app/actions/recipients';
 import { type RecipientTab, recipientSheetPath, recipientsListPath } from '@/components/recipients/paths';
+import { ChangedElsewhereDialog } from '@/components/shell/ChangedElsewhereDialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
+import { type AttributeChange, changedAttributes } from '@/lib/core/changed-elsewhere';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
+import { recipientAttributes } from '@/lib/core/sheet-attributes';
 import type { RecipientDetail, RecipientRef } from '@/lib/server/recipients/select';
 import { type UpdateRecipientInput, updateRecipientSchema } from '@/lib/validation/recipient';
 
@@ -77,6 +80,8 @@ export function tabsFor(recipient: RecipientDetail): { id: RecipientTab; label: 
   ];
 }
 
+type ChangedElsewhere = { current: RecipientDetail; changes: AttributeChange[]; thenClose: boolean };
+
 export function RecipientSheet({ recipient, children }: { recipient: RecipientDetail; children: ReactNode }) {
   const router = useRouter();
   const list = useSearchParams().get('list') ?? '';
@@ -87,6 +92,7 @@ export function RecipientSheet({ recipient, children }: { recipient: RecipientDe
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [changedElsewhere, setChangedElsewhere] = useState<ChangedElsewhere | null>(null);
   const [, startTransition] = useTransition();
 
   const update = useCallback((change: Partial<Draft>) => {
@@ -99,32 +105,71 @@ export function RecipientSheet({ recipient, children }: { recipient: RecipientDe
   const tabs = tabsFor(recipient).map((tab) => ({ ...tab, href: recipientSheetPath(recipient.site, recipient.id, tab.id, list) }));
   const close = () => router.push(recipientsListPath(recipient.site, list, recipient.id));
 
-  /** Saves the held changes; true when there was nothing to save or the save succeeded. */
-  const apply = async (): Promise<boolean> => {
-    if (!patch) return true;
-    const parsed = updateRecipientSchema.safeParse(patch);
+  const accept = (stored: RecipientDetail) => {
+    const fresh = draftOf(stored);
+    setSaved(fresh);
+    setDraft(fresh);
+    setVersion(stored.version);
+    setError(undefined);
+    setFieldErrors({});
+  };
+
+  /**
+   * Someone else saved the recipient after this sheet opened it (409 with the current version):
+   * load what is stored now and show what differs; nothing is saved until Overwrite.
+   */
+  const showChangedElsewhere = async (thenClose: boolean) => {
+    const current = await getRecipientAction(recipient.id);
+    if (!current.ok) {
+      setError(current.message);
+      return;
+    }
+    const changes = changedAttributes(recipientAttributes(saved), recipientAttributes(draftOf(current.data)), recipientAttributes(draft));
+    setChangedElsewhere({ current: current.data, changes, thenClose });
+  };
+
+  /** Sends a patch; OK closes the sheet once it is saved. */
+  const send = async (input: UpdateRecipientInput, thenClose: boolean) => {
+    setBusy(true);
+    const result = await updateRecipientAction(recipient.id, input);
+    if (!result.ok && result.code === 'conflict' && result.fields?.version !== undefined) {
+      await showChangedElsewhere(thenClose);
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
+    setChangedElsewhere(null);
+    if (!result.ok) {
+      setError(result.message);
+      setFieldErrors(result.fields ?? {});
+      return;
+    }
+    accept(result.data);
+    if (thenClose) close();
+    else startTransition(() => router.refresh());
+  };
+
+  const apply = (thenClose: boolean, changes = patch) => {
+    if (!changes) return thenClose ? close() : undefined;
+    const parsed = updateRecipientSchema.safeParse(changes);
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
       setFieldErrors(fields);
       setError(parsed.error.issues[0]?.message);
-      return false;
+      return;
     }
-    setBusy(true);
-    const result = await updateRecipientAction(recipient.id, parsed.data);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.message);
-      setFieldErrors(result.fields ?? {});
-      return false;
-    }
-    const fresh = draftOf(result.data);
-    setSaved(fresh);
-    setDraft(fresh);
-    setVersion(result.data.version);
-    setError(undefined);
-    startTransition(() => router.refresh());
-    return true;
+    void send(parsed.data, thenClose);
   };
+
+  /** Reload: the admin's changes are dropped and the sheet shows what is stored now. */
+  const reload = (current: RecipientDetail) => {
+    setChangedElsewhere(null);
+    accept(current);
+    startTransition(() => router.refresh());
+  };
+
+  /** Overwrite: the same changes again, now against the current version (fields not changed here keep theirs). */
+  const overwrite = ({ current, thenClose }: ChangedElsewhere) => apply(thenClose, changesOf(saved, draft, current.version));
 
   const value = useMemo(() => ({ recipient, draft, update, fieldErrors }), [recipient, draft, update, fieldErrors]);
 
@@ -137,14 +182,25 @@ export function RecipientSheet({ recipient, children }: { recipient: RecipientDe
         busy={busy}
         error={error}
         applyDisabled={!patch}
-        onApply={() => void apply()}
-        onOk={async () => {
-          if (await apply()) close();
-        }}
+        onApply={() => apply(false)}
+        onOk={() => apply(true)}
         onCancel={close}
       >
         {children}
       </PropertySheet>
+      {changedElsewhere && (
+        <ChangedElsewhereDialog
+          objectName={saved.displayName || recipient.directoryName}
+          changes={changedElsewhere.changes}
+          busy={busy}
+          onReload={() => reload(changedElsewhere.current)}
+          onOverwrite={() => overwrite(changedElsewhere)}
+          onCancel={() => {
+            setChangedElsewhere(null);
+            setError('Nothing was saved: this recipient was changed by someone else after you opened it.');
+          }}
+        />
+      )}
     </Context.Provider>
   );
 }

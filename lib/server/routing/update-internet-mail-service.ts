@@ -2,8 +2,8 @@ import 'server-only';
 import { checkRoutingTable, domainKey, findRewriteLoops, sentToKey } from '@/lib/core/routing/routing-table';
 import { ROUTE_INBOUND } from '@/lib/core/routing/types';
 import { siteSmtpDomain } from '@/lib/core/site-addressing';
-import { db } from '@/lib/server/db';
-import { invalid } from '@/lib/server/errors';
+import { db, type Tx } from '@/lib/server/db';
+import { conflict, invalid } from '@/lib/server/errors';
 import { retryOnWriteRace } from '@/lib/server/recipients/proxy-addresses';
 import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-addressing';
 import { findSite } from '@/lib/server/sites/find-site';
@@ -15,11 +15,13 @@ import { type InternetMailService, loadInternetMailService } from './get-interne
  * rerouting on puts the site SMTP domain in the table as inbound when it is missing (Q174351:
  * `company.com <Inbound>` is already there). A table with a rewrite loop is saved only with
  * `confirmLoops`, after the warning that names the loop; the loop is returned in `warnings`.
+ * With `version` (the one the sheet opened), a save over someone else's change is refused.
  */
 export async function updateInternetMailService(siteName: string, input: InternetMailServiceInput): Promise<InternetMailService & { warnings: string[] }> {
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
       const site = await findSite(siteName, tx);
+      await assertVersion(tx, site.id, input.version);
       const domain = siteSmtpDomain(await loadSiteAddressingRules(tx, site.id));
       let routes = input.routes;
       const problem = checkRoutingTable(routes, domain);
@@ -60,4 +62,13 @@ export async function updateInternetMailService(siteName: string, input: Interne
       return { ...(await loadInternetMailService(tx, site)), warnings: loops };
     }),
   );
+}
+
+/** 409 when the service changed since the caller read `version` (0: it had never been saved). */
+async function assertVersion(tx: Tx, siteId: number, version: number | undefined) {
+  if (version === undefined) return;
+  const current = (await tx.internetMailService.findUnique({ where: { siteId }, select: { version: true } }))?.version ?? 0;
+  if (version !== current) {
+    throw conflict('This Internet Mail Service was changed by someone else after you opened it. Reload it to see the changes.', { version: String(current) });
+  }
 }

@@ -1,17 +1,22 @@
 import 'server-only';
-import { db } from '@/lib/server/db';
+import { db, type Tx } from '@/lib/server/db';
+import { conflict } from '@/lib/server/errors';
 import { retryOnWriteRace } from '@/lib/server/recipients/proxy-addresses';
 import { findSite } from '@/lib/server/sites/find-site';
 import { postofficeKey } from '@/lib/core/routing/resolve';
 import type { MsMailConnectorInput } from '@/lib/validation/routing';
 import { type MsMailConnector, loadMsMailConnector } from './get-msmail-connector';
 
-/** Replaces the site's MS Mail Connector: its own postoffice and the postoffices it knows. */
+/**
+ * Replaces the site's MS Mail Connector: its own postoffice and the postoffices it knows. With
+ * `version` (the one the sheet opened), a save over someone else's change is refused.
+ */
 export async function updateMsMailConnector(siteName: string, input: MsMailConnectorInput): Promise<MsMailConnector> {
   const [network, postoffice] = input.postoffice.split('/');
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
       const site = await findSite(siteName, tx);
+      await assertVersion(tx, site.id, input.version);
       const connector = await tx.msMailConnector.upsert({
         where: { siteId: site.id },
         create: { siteId: site.id, network, postoffice },
@@ -27,4 +32,13 @@ export async function updateMsMailConnector(siteName: string, input: MsMailConne
       return loadMsMailConnector(tx, site);
     }),
   );
+}
+
+/** 409 when the connector changed since the caller read `version` (0: it had never been saved). */
+async function assertVersion(tx: Tx, siteId: number, version: number | undefined) {
+  if (version === undefined) return;
+  const current = (await tx.msMailConnector.findUnique({ where: { siteId }, select: { version: true } }))?.version ?? 0;
+  if (version !== current) {
+    throw conflict('This MS Mail Connector was changed by someone else after you opened it. Reload it to see the changes.', { version: String(current) });
+  }
 }
