@@ -3,6 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 // XADM_E2E_PORT (with XADM_DIST_DIR) lets two runs share a checkout without sharing a server.
 const PORT = Number(process.env.XADM_E2E_PORT || 3100);
+/** The e2e database's first administrator (scripts/e2e-server.mjs seeds it with this password). */
+export const E2E_ADMIN = { username: 'admin', password: 'e2e-admin-password' };
+/** The signed-in browser state every test starts from (e2e/global-setup.ts writes it). */
+export const ADMIN_STATE = `e2e/.auth/admin-${PORT}.json`;
 
 // Playwright cannot download its browsers on these machines; Debian's Chromium works
 // (see shared/TOOLCHAIN.md). Elsewhere Playwright's own Chromium is used.
@@ -14,7 +18,9 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  globalSetup: './e2e/global-setup.ts',
   use: {
+    storageState: ADMIN_STATE,
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
@@ -40,6 +46,6 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { XADM_E2E_PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { XADM_E2E_PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', XADM_ADMIN_PASSWORD: E2E_ADMIN.password },
   },
 });

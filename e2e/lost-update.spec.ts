@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
+import { ADMIN_STATE } from '../playwright.config';
 import { createMailbox, generalTab, unique } from './fixtures';
 
 // Two administrators, each in a browser context of their own, open the same object; the first
@@ -23,7 +24,8 @@ const contexts: BrowserContext[] = [];
 
 /** A page in a browser context of its own: another administrator at another desk. */
 async function admin(browser: Browser, baseURL: string | undefined, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+  // Signed in as the e2e administrator (a context made by hand does not get the config's state).
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, storageState: ADMIN_STATE });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(path);

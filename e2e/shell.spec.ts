@@ -76,13 +76,15 @@ test('[MENU] File menu opens with the keyboard', async ({ page }) => {
   await page.keyboard.press('Enter');
 
   const file = page.getByRole('menu', { name: 'File' });
-  await expect(file.getByRole('menuitem')).toHaveText(['New Mailbox...', 'New Custom Recipient...', 'New Distribution List...']);
+  await expect(file.getByRole('menuitem')).toHaveText(['New Mailbox...', 'New Custom Recipient...', 'New Distribution List...', 'Sign Out']);
   await expect(file.getByRole('menuitem', { name: 'New Mailbox...' })).toBeFocused();
   await expect(file.getByRole('menuitem', { name: 'New Mailbox...' })).toHaveAttribute('href', `/sites/${SITE}/recipients/new?kind=mailbox`);
 
   await page.keyboard.press('ArrowDown');
   await expect(file.getByRole('menuitem', { name: 'New Custom Recipient...' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(file.getByRole('menuitem', { name: 'Sign Out' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(file.getByRole('menuitem', { name: 'New Distribution List...' })).toBeFocused();
 

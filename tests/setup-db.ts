@@ -14,6 +14,11 @@ deploy(file);
 beforeAll(async () => {
   const { seedOrganization } = await import('@/lib/server/seed/seed-organization');
   await seedOrganization('empty');
+  // The route handlers want a signed-in administrator: an API token of a Permissions Admin, which
+  // tests/integration/helpers/api.ts sends with every call.
+  const { createAdministrator, createApiToken } = await import('@/lib/server/auth/administrators');
+  await createAdministrator({ username: 'tester', password: 'tester-password', role: 'permissions-admin' });
+  process.env.XADM_TEST_TOKEN = (await createApiToken('tester', 'integration tests')).token;
 });
 
 afterAll(async () => {

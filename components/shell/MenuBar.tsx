@@ -1,4 +1,5 @@
 'use client';
+import { signOutAction } from '@/app/actions/auth';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { AboutDialog } from './AboutDialog';
@@ -82,6 +83,7 @@ export function MenuBar({ menus }: { menus: Menu[] }) {
     }
     leaveBar();
     if (command.type === 'event') dispatchShellEvent(command.event);
+    else if (command.type === 'sign-out') void signOutAction();
     else setAboutOpen(true);
   };
 

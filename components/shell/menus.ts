@@ -12,7 +12,8 @@ export type ShellEventName = (typeof SHELL_EVENTS)[keyof typeof SHELL_EVENTS];
 export type ShellCommand =
   | { type: 'link'; href: string }
   | { type: 'event'; event: ShellEventName }
-  | { type: 'about' };
+  | { type: 'about' }
+  | { type: 'sign-out' };
 
 export type MenuItem = {
   id: string;
@@ -60,6 +61,7 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
         command: { type: 'event', event: SHELL_EVENTS.properties },
       },
       canProperties && { id: 'delete', label: 'De&lete', command: { type: 'event', event: SHELL_EVENTS.delete } },
+      { id: 'sign-out', label: 'Sign &Out', separatorBefore: true, command: { type: 'sign-out' } },
     ],
   },
   { id: 'edit', label: '&Edit', items: () => [] },

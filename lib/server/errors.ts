@@ -1,9 +1,9 @@
 // One error type for the data layer and the API, mapped to HTTP in one place (toErrorResponse).
 import { ZodError } from 'zod';
 
-export type ErrorCode = 'invalid_input' | 'conflict' | 'not_found' | 'forbidden' | 'too_large' | 'internal';
+export type ErrorCode = 'invalid_input' | 'conflict' | 'not_found' | 'unauthorized' | 'forbidden' | 'too_large' | 'internal';
 
-const STATUS: Record<ErrorCode, number> = { invalid_input: 422, conflict: 409, not_found: 404, forbidden: 403, too_large: 413, internal: 500 };
+const STATUS: Record<ErrorCode, number> = { invalid_input: 422, conflict: 409, not_found: 404, unauthorized: 401, forbidden: 403, too_large: 413, internal: 500 };
 
 export class AppError extends Error {
   constructor(
@@ -24,6 +24,7 @@ export const invalid = (message: string, fields?: Record<string, string>) => new
 export const conflict = (message: string, fields?: Record<string, string>) => new AppError('conflict', message, fields);
 export const notFound = (message: string) => new AppError('not_found', message);
 export const forbidden = (message: string) => new AppError('forbidden', message);
+export const unauthorized = (message: string) => new AppError('unauthorized', message);
 export const tooLarge = (message: string, fields?: Record<string, string>) => new AppError('too_large', message, fields);
 
 /** zod issues → { "field.path": "message" }, the first message per field. */

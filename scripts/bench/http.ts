@@ -8,6 +8,12 @@ import net from 'node:net';
 export type Reply = { status: number; body: Buffer; ms: number };
 
 /** One request; the whole body is read before the time is taken. */
+/** The API token every request sends (the console answers 401 without one). */
+let authorization: string | null = null;
+export function useBearerToken(token: string) {
+  authorization = `Bearer ${token}`;
+}
+
 export function request(agent: http.Agent, port: number, method: string, path: string, body?: string | Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -19,7 +25,10 @@ export function request(agent: http.Agent, port: number, method: string, path: s
         method,
         path,
         agent,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          ...(authorization ? { authorization } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

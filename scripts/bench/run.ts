@@ -11,7 +11,7 @@
 //   XADM_BENCH_SECONDS     measured seconds per load run (default 10, after a 2 s warm-up)
 //   XADM_BENCH_CPU_PROF    a directory: run `next start` under --cpu-prof and write its profile there
 //   XADM_BENCH_ONLY=import only the Directory Import phase
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,7 +22,7 @@ import { buildIfNeeded, buildIsCurrent, nextBin, root, serverNodeArgs } from '..
 import { benchDatabaseUrl, benchDbFile, buildBenchDatabase } from './build-db';
 import { IMPORT_ROWS, IMPORT_TARGET, buildEmptyImportDatabase, runImportChild, writeImportFile } from './import-bench';
 import { BATCH_SIZE, HOSTED_DOMAINS, MAILBOXES, ROUTES, describeMix, mixedBatch, mailbox, type BenchItem } from './dataset';
-import { freePort, load, request, rssMb, startProcess, stopProcess, waitForHttp, type LoadResult, type Managed } from './http';
+import { freePort, load, request, rssMb, startProcess, stopProcess, useBearerToken, waitForHttp, type LoadResult, type Managed } from './http';
 import type { ResolverReport } from './resolver-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -150,6 +150,16 @@ async function main() {
   console.log(
     `built in ${ms(build.totalMs)}: migrate ${ms(build.migrateMs)}, seed ${ms(build.seedMs)}, insert ${int(build.recipients - 1)} mailboxes / ${int(build.proxies)} addresses ${ms(build.insertMs)}; file ${mb(build.bytes / 2 ** 20)}`,
   );
+
+  // An API token for the HTTP phases, made as a script's would be (`npm run admin -- create-token`).
+  const tokenOut = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'admin.ts'), 'create-token', 'admin', '--name', 'bench'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: benchDatabaseUrl, NODE_OPTIONS: '' },
+    encoding: 'utf8',
+  });
+  const token = /xadm_\S+/.exec(tokenOut.stdout)?.[0];
+  if (!token) throw new Error(`npm run admin -- create-token failed:\n${tokenOut.stdout}${tokenOut.stderr}`);
+  useBearerToken(token);
 
   // 2. the build the server runs
   step(`Next.js build in ${distDir}`);

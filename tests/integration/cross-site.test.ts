@@ -5,14 +5,14 @@ import { describe, expect, test } from 'vitest';
 import * as recipientsRoute from '@/app/api/v1/recipients/route';
 import * as importRoute from '@/app/api/v1/directory/import/route';
 import { uniqueName } from '../factories';
-import { expectErrorShape } from './helpers/api';
+import { authHeader, expectErrorShape } from './helpers/api';
 import { directorySnapshot } from './helpers/snapshot';
 
 const create = (headers: Record<string, string>, method = 'POST') =>
   recipientsRoute[method === 'POST' ? 'POST' : 'GET'](
     new NextRequest('http://localhost/api/v1/recipients', {
       method,
-      headers: { host: 'localhost', ...(method === 'POST' && { 'content-type': 'application/json' }), ...headers },
+      headers: { host: 'localhost', ...authHeader(), ...(method === 'POST' && { 'content-type': 'application/json' }), ...headers },
       ...(method === 'POST' && { body: JSON.stringify({ kind: 'mailbox', alias: uniqueName('xs'), displayName: 'Cross Site' }) }),
     }),
     { params: Promise.resolve({}) },
@@ -37,7 +37,7 @@ describe('[CROSS-SITE] changes from another site are refused', () => {
     const response = await importRoute.POST(
       new NextRequest('http://localhost/api/v1/directory/import', {
         method: 'POST',
-        headers: { host: 'localhost', origin: 'http://evil.example', 'content-type': 'text/plain' },
+        headers: { host: 'localhost', ...authHeader(), origin: 'http://evil.example', 'content-type': 'text/plain' },
         body: `Obj-Class,Directory Name\r\nMailbox,${uniqueName('xs')}\r\n`,
       }),
       { params: Promise.resolve({}) },

@@ -12,7 +12,7 @@ import type { RecipientDetail } from '@/lib/server/recipients/select';
 import { directoryExportQuerySchema, parseDirectoryExportParams } from '@/lib/validation/directory-export';
 import { createRecipientSchema } from '@/lib/validation/recipient';
 import { makeMailbox, uniqueName } from '../factories';
-import { call, expectErrorShape } from './helpers/api';
+import { authHeader, call, expectErrorShape } from './helpers/api';
 
 const HEADER = 'Obj-Class,Directory Name,First Name,Last Name,Initials,Display Name,Alias Name,E-mail Address,Proxy-Addresses,Members';
 
@@ -195,7 +195,7 @@ describe('[DIRECTORY EXPORT] GET /api/v1/directory/export', () => {
     const tag = uniqueName('exh');
     await makeMailbox({ alias: tag, displayName: `Api ${tag}` });
     const response = await exportRoute.GET(
-      new (await import('next/server')).NextRequest(`http://localhost/api/v1/directory/export?site=redmond&q=${tag}&columns=alias`),
+      new (await import('next/server')).NextRequest(`http://localhost/api/v1/directory/export?site=redmond&q=${tag}&columns=alias`, { headers: authHeader() }),
       { params: Promise.resolve({}) },
     );
     expect(response.status).toBe(200);

@@ -19,7 +19,7 @@ import { importDirectory } from '@/lib/server/directory-import/import-directory'
 import { getRecipient } from '@/lib/server/recipients/get-recipient';
 import { directoryExportQuerySchema } from '@/lib/validation/directory-export';
 import { makeMailbox, uniqueName } from '../factories';
-import { expectErrorShape } from './helpers/api';
+import { authHeader, expectErrorShape } from './helpers/api';
 import { directorySnapshot } from './helpers/snapshot';
 
 const root = path.resolve(__dirname, '../..');
@@ -245,7 +245,7 @@ describe('[DIRECTORY IMPORT] export → import into an empty organization → ex
 
 describe('[DIRECTORY IMPORT] API', () => {
   const post = (route: typeof importRoute.POST, path: string, body: string | null, query = '') =>
-    route(new NextRequest(`http://localhost${path}${query}`, { method: 'POST', ...(body !== null && { body, headers: { 'content-type': 'text/csv' } }) }), {
+    route(new NextRequest(`http://localhost${path}${query}`, { method: 'POST', headers: { ...authHeader(), ...(body !== null && { 'content-type': 'text/csv' }) }, ...(body !== null && { body }) }), {
       params: Promise.resolve({}),
     });
   const read = async (response: Response) => ({ status: response.status, body: await response.json(), contentType: response.headers.get('content-type') });
@@ -274,13 +274,13 @@ describe('[DIRECTORY IMPORT] API', () => {
     let job = started.body.job;
     for (let i = 0; i < 100 && job.state === 'running'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      job = (await read(await importJobRoute.GET(new NextRequest(`http://localhost/api/v1/directory/import-jobs/${id}`), { params: Promise.resolve({ id }) }))).body.job;
+      job = (await read(await importJobRoute.GET(new NextRequest(`http://localhost/api/v1/directory/import-jobs/${id}`, { headers: authHeader() }), { params: Promise.resolve({ id }) }))).body.job;
     }
     expect(job).toMatchObject({ state: 'done', fileName: 'people.csv', progress: { phase: 'done' }, report: { applied: false, counts: { rejected: 1 } } });
-    const problems = await problemsRoute.GET(new NextRequest(`http://localhost/api/v1/directory/import-jobs/${id}/problems.csv`), { params: Promise.resolve({ id }) });
+    const problems = await problemsRoute.GET(new NextRequest(`http://localhost/api/v1/directory/import-jobs/${id}/problems.csv`, { headers: authHeader() }), { params: Promise.resolve({ id }) });
     expect(problems.headers.get('content-disposition')).toBe('attachment; filename="people-problems.csv"');
     expect(await problems.text()).toMatch(/^Line,Column,Value,Reason\r\n2,Obj-Class,Person,"Obj-Class must be Mailbox, Remote/);
-    const unknown = await importJobRoute.GET(new NextRequest('http://localhost/api/v1/directory/import-jobs/nope'), { params: Promise.resolve({ id: 'nope' }) });
+    const unknown = await importJobRoute.GET(new NextRequest('http://localhost/api/v1/directory/import-jobs/nope', { headers: authHeader() }), { params: Promise.resolve({ id: 'nope' }) });
     expectErrorShape(await read(unknown), 404);
   });
 });

@@ -1,7 +1,9 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { type AppError, errorBody, forbidden, invalid, toAppError } from '@/lib/server/errors';
+import { SESSION_COOKIE } from '@/lib/core/auth/credentials';
+import { type SignedIn, readCredential } from '@/lib/server/auth/read-credential';
+import { type AppError, errorBody, forbidden, invalid, toAppError, unauthorized } from '@/lib/server/errors';
 import { parseRecordId } from '@/lib/validation/record-id';
 
 type Context<P> = { params: Promise<P> };
@@ -15,12 +17,20 @@ export function apiRoute<P = Record<string, never>>(handler: (request: NextReque
   return async (request: NextRequest, context: Context<P>): Promise<Response> => {
     try {
       refuseCrossSite(request);
+      requireCredential(request);
       return await handler(request, await context.params);
     } catch (error) {
       const appError: AppError = toAppError(error);
       return NextResponse.json(errorBody(appError), { status: appError.status });
     }
   };
+}
+
+/** A valid session cookie or API token (the proxy checked too; the import routes bypass it). */
+function requireCredential(request: NextRequest): SignedIn {
+  const signedIn = readCredential(request.headers, request.cookies.get(SESSION_COOKIE)?.value);
+  if (!signedIn) throw unauthorized('Sign in to the console, or send an API token: Authorization: Bearer xadm_…');
+  return signedIn;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
