@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
-import { ContainerList } from '@/components/shell/ContainerList';
 import { objectCount } from '@/components/shell/format';
+import { OrganizationContents } from '@/components/shell/OrganizationContents';
 import { paths } from '@/components/shell/paths';
 import { getOrganizationTree } from '@/lib/server/organization/get-organization-tree';
 
@@ -9,12 +9,14 @@ export default async function OrganizationPage() {
   await connection();
   const { organization, sites } = await getOrganizationTree();
   return (
-    <ConsoleWindow organization={organization} sites={sites} selected={{ node: 'organization' }} status={objectCount(sites.length)}>
-      <ContainerList
-        label={`Contents of ${organization}`}
-        columns={['Display Name', 'Type']}
-        rows={sites.map(({ name }) => ({ id: name, href: paths.site(name), icon: 'site', cells: [name, 'Site'] }))}
-      />
+    <ConsoleWindow
+      organization={organization}
+      sites={sites}
+      selected={{ node: 'organization' }}
+      propertiesHref={paths.organizationProperties()}
+      status={objectCount(sites.length)}
+    >
+      <OrganizationContents organization={organization} sites={sites} />
     </ConsoleWindow>
   );
 }

@@ -76,7 +76,7 @@ test('[MENU] File menu opens with the keyboard', async ({ page }) => {
   await page.keyboard.press('Enter');
 
   const file = page.getByRole('menu', { name: 'File' });
-  await expect(file.getByRole('menuitem')).toHaveText(['New Mailbox...', 'New Custom Recipient...', 'New Distribution List...', 'Sign Out']);
+  await expect(file.getByRole('menuitem')).toHaveText(['New Mailbox...', 'New Custom Recipient...', 'New Distribution List...', /^Properties\.\.\./, 'Sign Out']);
   await expect(file.getByRole('menuitem', { name: 'New Mailbox...' })).toBeFocused();
   await expect(file.getByRole('menuitem', { name: 'New Mailbox...' })).toHaveAttribute('href', `/sites/${SITE}/recipients/new?kind=mailbox`);
 
@@ -85,6 +85,8 @@ test('[MENU] File menu opens with the keyboard', async ({ page }) => {
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(file.getByRole('menuitem', { name: 'Sign Out' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(file.getByRole('menuitem', { name: 'Properties...' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(file.getByRole('menuitem', { name: 'New Distribution List...' })).toBeFocused();
 
@@ -135,8 +137,9 @@ test('[MENU] only commands that work are shown', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('menubar').getByRole('menuitem')).toHaveText(['File', 'Tools', 'Help']);
   await menuBarItem(page, 'File').click();
-  // Properties and Delete belong to pages with a selection to act on.
-  await expect(page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: /Properties|Delete/ })).toHaveCount(0);
+  // Delete belongs to pages with a selection to act on; Properties here opens the organisation's sheet.
+  await expect(page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: /Delete/ })).toHaveCount(0);
+  await expect(page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: /Properties/ })).toHaveAttribute('href', '/permissions');
   await expect(page.getByRole('toolbar').getByRole('link', { name: 'New Mailbox' })).toHaveAttribute('href', `/sites/${SITE}/recipients/new?kind=mailbox`);
   await expect(page.getByRole('toolbar').getByRole('button')).toHaveCount(0);
 });

@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '@/lib/core/auth/credentials';
+import { originOf } from '@/lib/server/auth/actor';
 import { signIn, signOut } from '@/lib/server/auth/sign-in';
 
 export type SignInState = { message?: string; username?: string };
@@ -21,7 +22,7 @@ function safeNext(next: string | undefined): string {
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '', next: form.get('next') ?? undefined });
   if (!parsed.success) return { message: parsed.error.issues[0].message, username: String(form.get('username') ?? '') };
-  const result = await signIn(parsed.data);
+  const result = await signIn(parsed.data, new Date(), originOf(await headers()));
   if (!result.ok) return { message: result.message, username: parsed.data.username };
   const secure = (await headers()).get('x-forwarded-proto') === 'https' || process.env.XADM_SECURE_COOKIE === '1';
   (await cookies()).set(SESSION_COOKIE, result.secret, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: result.expiresAt });

@@ -14,15 +14,17 @@ export type ConsoleWindowProps = {
   selected: TreeSelection;
   /** The page handles `xadm:properties` / `xadm:delete` for its selection: show Properties and Delete. */
   canProperties?: boolean;
+  /** Without a selection of its own, Properties (Alt+Enter) opens this: the tree's container's property sheet. */
+  propertiesHref?: string;
   /** Left field of the status bar, e.g. "12 objects". */
   status?: string;
   children: ReactNode;
 };
 
 /** Exchange Administrator's main window, maximised: menus, toolbar, hierarchy left, contents right. */
-export function ConsoleWindow({ organization, sites, selected, canProperties = false, status, children }: ConsoleWindowProps) {
+export function ConsoleWindow({ organization, sites, selected, canProperties = false, propertiesHref, status, children }: ConsoleWindowProps) {
   // New... goes to the selected site, else the first one (Exchange asks for a container then).
-  const context = { site: selected.site ?? sites[0]?.name, canProperties };
+  const context = { site: selected.site ?? sites[0]?.name, canProperties, propertiesHref };
   const location = selected.site ? `Site: ${selected.site}` : `Organization: ${organization}`;
   return (
     <div className="window console">

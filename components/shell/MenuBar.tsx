@@ -1,6 +1,7 @@
 'use client';
 import { signOutAction } from '@/app/actions/auth';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { AboutDialog } from './AboutDialog';
 import { dispatchShellEvent, parseMnemonic, type Menu, type MenuItem } from './menus';
@@ -46,6 +47,7 @@ export function MenuBar({ menus }: { menus: Menu[] }) {
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const [currentIndex, setCurrentIndex] = useState(0);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const router = useRouter();
 
   const wrap = (index: number) => (index + menus.length) % menus.length;
   const menuItems = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
@@ -94,9 +96,9 @@ export function MenuBar({ menus }: { menus: Menu[] }) {
   }, [openIndex]);
 
   // Keys that reach the menu bar from anywhere in the console.
-  const latest = useRef({ menus, openMenu, focusBarItem, leaveBar, run });
+  const latest = useRef({ menus, openMenu, focusBarItem, leaveBar, run, router });
   useEffect(() => {
-    latest.current = { menus, openMenu, focusBarItem, leaveBar, run };
+    latest.current = { menus, openMenu, focusBarItem, leaveBar, run, router };
   });
   useEffect(() => {
     let altAlone = false;
@@ -124,6 +126,8 @@ export function MenuBar({ menus }: { menus: Menu[] }) {
       for (const item of menus.flatMap((menu) => menu.items)) {
         if (item.shortcut && matchesShortcut(item.shortcut, event)) {
           event.preventDefault();
+          // A link's shortcut has no <Link> to click: navigate here.
+          if (item.command.type === 'link') latest.current.router.push(item.command.href);
           run(item);
           return;
         }

@@ -41,6 +41,11 @@ export type ShellContext = {
   site?: string;
   /** The page has a selection that handles `xadm:properties` / `xadm:delete`. */
   canProperties: boolean;
+  /**
+   * The property sheet of the container selected in the tree (the organisation, a site), for pages
+   * without a selection of their own: Properties opens it; there is no Delete.
+   */
+  propertiesHref?: string;
 };
 
 type MenuDefinition = { id: string; label: string; items: (context: ShellContext) => (MenuItem | false)[] };
@@ -49,7 +54,7 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
   {
     id: 'file',
     label: '&File',
-    items: ({ site, canProperties }) => [
+    items: ({ site, canProperties, propertiesHref }) => [
       !!site && { id: 'new-mailbox', label: 'New &Mailbox...', command: { type: 'link', href: paths.newRecipient(site, 'mailbox') } },
       !!site && { id: 'new-custom', label: 'New &Custom Recipient...', command: { type: 'link', href: paths.newRecipient(site, 'custom') } },
       !!site && { id: 'new-dl', label: 'New &Distribution List...', command: { type: 'link', href: paths.newRecipient(site, 'dl') } },
@@ -60,6 +65,14 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
         separatorBefore: !!site,
         command: { type: 'event', event: SHELL_EVENTS.properties },
       },
+      !canProperties &&
+        !!propertiesHref && {
+          id: 'properties',
+          label: 'P&roperties...',
+          shortcut: 'Alt+Enter',
+          separatorBefore: !!site,
+          command: { type: 'link', href: propertiesHref },
+        },
       canProperties && { id: 'delete', label: 'De&lete', command: { type: 'event', event: SHELL_EVENTS.delete } },
       { id: 'sign-out', label: 'Sign &Out', separatorBefore: true, command: { type: 'sign-out' } },
     ],
@@ -74,6 +87,7 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
       !!site && { id: 'directory-import', label: 'Directory &Import...', command: { type: 'link', href: paths.directoryImport(site) } },
       !!site && { id: 'directory-export', label: 'Directory &Export...', command: { type: 'link', href: paths.directoryExport(site) } },
       !!site && { id: 'routing-preview', label: 'Routing &Preview...', separatorBefore: true, command: { type: 'link', href: paths.routingPreview(site) } },
+      { id: 'audit-log', label: 'Audit &Log...', separatorBefore: !!site, command: { type: 'link', href: paths.auditLog() } },
     ],
   },
   { id: 'help', label: '&Help', items: () => [{ id: 'about', label: '&About xadm...', command: { type: 'about' } }] },
@@ -87,7 +101,7 @@ export function buildMenus(context: ShellContext): Menu[] {
   })).filter((menu) => menu.items.length > 0);
 }
 
-export function buildToolbar({ site, canProperties }: ShellContext): ToolbarButton[] {
+export function buildToolbar({ site, canProperties, propertiesHref }: ShellContext): ToolbarButton[] {
   const buttons: (ToolbarButton | false)[] = [
     !!site && { id: 'new-mailbox', label: 'New Mailbox', icon: 'new-mailbox', command: { type: 'link', href: paths.newRecipient(site, 'mailbox') } },
     canProperties && {
@@ -97,6 +111,8 @@ export function buildToolbar({ site, canProperties }: ShellContext): ToolbarButt
       separatorBefore: !!site,
       command: { type: 'event', event: SHELL_EVENTS.properties },
     },
+    !canProperties &&
+      !!propertiesHref && { id: 'properties', label: 'Properties', icon: 'properties', separatorBefore: !!site, command: { type: 'link', href: propertiesHref } },
     canProperties && { id: 'delete', label: 'Delete', icon: 'delete', command: { type: 'event', event: SHELL_EVENTS.delete } },
   ];
   return buttons.filter((button): button is ToolbarButton => button !== false);

@@ -15,6 +15,10 @@ const query = (params: Record<string, string | undefined>) => {
 
 export const paths = {
   organization: () => '/',
+  /** The organisation's property sheet (its Permissions tab). */
+  organizationProperties: () => '/permissions',
+  /** A site's property sheet (its Permissions tab). */
+  siteProperties: (name: string) => `${site(name)}/permissions`,
   site,
   configuration: (name: string) => `${site(name)}/configuration`,
   connections: (name: string) => `${site(name)}/configuration/connections`,
@@ -34,4 +38,6 @@ export const paths = {
   directoryImport: (name: string, job?: string) => `${site(name)}/directory-import${query({ job })}`,
   /** Tools → Directory Export. */
   directoryExport: (name: string) => `${site(name)}/directory-export`,
+  /** Tools → Audit Log (the organisation's); `search` is its filters' query string. */
+  auditLog: (search = '') => `/audit-log${search ? `?${search}` : ''}`,
 };

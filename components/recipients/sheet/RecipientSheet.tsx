@@ -82,7 +82,8 @@ export function tabsFor(recipient: RecipientDetail): { id: RecipientTab; label: 
 
 type ChangedElsewhere = { current: RecipientDetail; changes: AttributeChange[]; thenClose: boolean };
 
-export function RecipientSheet({ recipient, children }: { recipient: RecipientDetail; children: ReactNode }) {
+/** `readOnly`: why the administrator cannot change this recipient (their role); the sheet then shows it read-only. */
+export function RecipientSheet({ recipient, readOnly, children }: { recipient: RecipientDetail; readOnly?: string; children: ReactNode }) {
   const router = useRouter();
   const list = useSearchParams().get('list') ?? '';
   const segment = useSelectedLayoutSegment() ?? 'general';
@@ -181,12 +182,24 @@ export function RecipientSheet({ recipient, children }: { recipient: RecipientDe
         activeTab={tabs.some((t) => t.id === segment) ? segment : 'general'}
         busy={busy}
         error={error}
-        applyDisabled={!patch}
+        applyDisabled={!patch || !!readOnly}
         onApply={() => apply(false)}
-        onOk={() => apply(true)}
+        onOk={() => (readOnly ? close() : apply(true))}
         onCancel={close}
       >
-        {children}
+        {readOnly ? (
+          <>
+            <p className="sheet-read-only" role="note">
+              {readOnly}
+            </p>
+            {/* Every control of the tabs is disabled; lists can still be read with the keyboard. */}
+            <fieldset disabled className="sheet-read-only-fields">
+              {children}
+            </fieldset>
+          </>
+        ) : (
+          children
+        )}
       </PropertySheet>
       {changedElsewhere && (
         <ChangedElsewhereDialog

@@ -1,5 +1,6 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { actorOf, originOf, runAs } from '@/lib/server/auth/actor';
 import { SESSION_COOKIE } from '@/lib/core/auth/credentials';
 import { readSession } from '@/lib/server/auth/read-credential';
 import { toAppError, unauthorized } from '@/lib/server/errors';
@@ -10,8 +11,10 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string;
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     // Server actions are reachable by POST from any page: each checks the session itself.
-    if (!readSession((await cookies()).get(SESSION_COOKIE)?.value)) throw unauthorized('Your session has ended. Sign in again; nothing was saved.');
-    return { ok: true, data: await work() };
+    const signedIn = readSession((await cookies()).get(SESSION_COOKIE)?.value);
+    if (!signedIn) throw unauthorized('Your session has ended. Sign in again; nothing was saved.');
+    const actor = await actorOf(signedIn, originOf(await headers()));
+    return { ok: true, data: await runAs(actor, work) };
   } catch (error) {
     const appError = toAppError(error);
     return { ok: false, code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) };

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { SESSION_COOKIE } from '@/lib/core/auth/credentials';
+import { actorOf, originOf, runAs } from '@/lib/server/auth/actor';
 import { type SignedIn, readCredential } from '@/lib/server/auth/read-credential';
 import { type AppError, errorBody, forbidden, invalid, toAppError, unauthorized } from '@/lib/server/errors';
 import { parseRecordId } from '@/lib/validation/record-id';
@@ -17,8 +18,9 @@ export function apiRoute<P = Record<string, never>>(handler: (request: NextReque
   return async (request: NextRequest, context: Context<P>): Promise<Response> => {
     try {
       refuseCrossSite(request);
-      requireCredential(request);
-      return await handler(request, await context.params);
+      const actor = await actorOf(requireCredential(request), originOf(request.headers));
+      const params = await context.params;
+      return await runAs(actor, () => handler(request, params));
     } catch (error) {
       const appError: AppError = toAppError(error);
       return NextResponse.json(errorBody(appError), { status: appError.status });

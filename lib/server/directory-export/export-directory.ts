@@ -4,7 +4,7 @@ import { sortProxies } from '@/lib/core/proxy-set';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
 import { recipientFilter } from '@/lib/server/recipients/recipient-filter';
-import { findSite } from '@/lib/server/sites/find-site';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 import type { DirectoryExportQuery } from '@/lib/validation/directory-export';
 import type { RecipientKind } from '@/lib/validation/recipient';
 
@@ -54,7 +54,7 @@ type RecipientRow = Prisma.RecipientGetPayload<{ select: typeof recipientSelect 
  * is being written may be missed or written twice.
  */
 export async function exportDirectory(input: DirectoryExportQuery): Promise<DirectoryExport> {
-  const site = await findSite(input.site);
+  const site = await findSiteFor('view', input.site);
   const where = recipientFilter(site.id, { kinds: input.kind, q: input.q });
   const parts: string[] = [];
   const problems: ExportProblem[] = [];

@@ -16,7 +16,8 @@ import type { ImportCounts, ImportOptions, ImportProgress, ImportReport } from '
 import { AppError, conflict, invalid, notFound, tooLarge } from '@/lib/server/errors';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/directory-import';
 import { timeSlicer } from './time-slice';
-import { type ImportConnection, type SiteRow, beginWrite, listSites, openImportConnection, sqliteLookup, writePlan } from './sqlite-directory';
+import { type Actor, canView, currentActor, requirePermission } from '@/lib/server/auth/actor';
+import { type ImportConnection, type SiteRow, beginWrite, listSites, openImportConnection, sqliteLookup, writeAuditEntry, writePlan } from './sqlite-directory';
 
 
 /** Imports in this process run one after another; the database serialises them with other processes. */
@@ -48,10 +49,14 @@ export function findImportSite(sites: SiteRow[], name: string | undefined): Site
  * What is refused before any row is read, synchronously (the page's job starts only after it):
  * an empty or too large file, a container that does not exist. Returns the container.
  */
-export function checkImportRequest(bytes: Uint8Array, options: ImportOptions): SiteRow {
+export async function checkImportRequest(bytes: Uint8Array, options: ImportOptions): Promise<SiteRow> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(`The import file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { file: 'Too large.' });
   if (bytes.byteLength === 0) throw invalid('The import file is empty: its first line must name the attributes, starting with Obj-Class.', { file: 'Empty.' });
-  return withConnection((connection) => findImportSite(listSites(connection), options.site));
+  const site = withConnection((connection) => findImportSite(listSites(connection), options.site));
+  // Issue 5: a dry run needs to see the container, an import to change it.
+  if (!(await canView(site.id))) throw new AppError('not_found', `There is no site named '${options.site ?? site.name}'.`, { site: 'No such site.' });
+  await requirePermission(options.validateOnly ? 'view' : 'change', site.id, site.name);
+  return site;
 }
 
 export async function importDirectory(
@@ -60,7 +65,8 @@ export async function importDirectory(
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
   const started = performance.now();
-  const site = checkImportRequest(bytes, options);
+  const site = await checkImportRequest(bytes, options);
+  const actor = await currentActor();
   const progress: ImportProgress = { phase: 'reading', bytesRead: 0, bytesTotal: bytes.byteLength, rowsRead: 0, rowsChecked: 0, rowsToApply: 0, rowsApplied: 0 };
   const report = () => onProgress?.({ ...progress });
 
@@ -69,7 +75,7 @@ export async function importDirectory(
   return serialised(async () => {
     const connection = openImportConnection();
     try {
-      const { plan, applied } = await checkAndApply(connection, site, parsed, options, progress, report);
+      const { plan, applied } = await checkAndApply(connection, site, parsed, options, progress, report, actor);
       progress.phase = 'done';
       report();
       return {
@@ -126,6 +132,7 @@ async function checkAndApply(
   options: ImportOptions,
   progress: ImportProgress,
   report: () => void,
+  actor: Actor,
 ): Promise<{ plan: ImportPlan; applied: boolean }> {
   // One transaction from the first row checked to the last written: the rows are checked against
   // the directory they are written to. An import that will write takes the write lock at once
@@ -168,6 +175,15 @@ async function checkAndApply(
       progress.rowsApplied = done;
       report();
     },
+  });
+  // The audit trail: one entry for the import, in its transaction (issue 5).
+  writeAuditEntry(connection, actor, {
+    action: 'directory.import',
+    objectType: 'directory',
+    objectId: site.id,
+    objectName: `Directory Import into ${site.name}`,
+    siteId: site.id,
+    after: { ...plan.counts, overwrite: options.overwrite, applyValid: options.applyValid, problems: plan.problems.length },
   });
   connection.exec('COMMIT');
   return { plan, applied };

@@ -25,8 +25,8 @@ function prune(now: number) {
 const publicStatus = ({ finishedAt: _finishedAt, ...status }: Job): ImportJobStatus => status;
 
 /** Starts an import in the background and answers at once with its job. */
-export function startImportJob(bytes: Uint8Array, options: ImportOptions, fileName: string | null): ImportJobStatus {
-  checkImportRequest(bytes, options);
+export async function startImportJob(bytes: Uint8Array, options: ImportOptions, fileName: string | null): Promise<ImportJobStatus> {
+  await checkImportRequest(bytes, options);
   prune(Date.now());
   const job: Job = {
     id: randomUUID(),

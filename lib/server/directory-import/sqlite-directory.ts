@@ -17,6 +17,8 @@ import { isKnownAddressType, proxyUniqueKey } from '@/lib/core/addresses';
 import type { DirectoryLookup, ExistingProxy, ExistingRecipient, MemberRef, PlannedOp, ProxyHolder } from '@/lib/core/directory-import/plan-import';
 import type { SiteAddressingRule } from '@/lib/core/site-addressing';
 import type { RecipientKind } from '@/lib/validation/recipient';
+import type { Actor } from '@/lib/server/auth/actor';
+import type { AuditInput } from '@/lib/server/audit/record-audit';
 import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
 import { timeSlicer } from './time-slice';
 
@@ -119,6 +121,28 @@ export function sqliteLookup(connection: ImportConnection, site: SiteRow): Direc
       return (elsewhere.get(directoryName, site.id) as { id: number } | undefined) ?? null;
     },
   };
+}
+
+/** An audit entry (lib/server/audit/record-audit.ts's shape) written in the import's own transaction. */
+export function writeAuditEntry(connection: ImportConnection, actor: Actor, entry: AuditInput): void {
+  connection
+    .prepare(
+      `INSERT INTO "AuditEntry" ("at", "administratorId", "actor", "origin", "action", "objectType", "objectId", "objectName", "siteId", "before", "after")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      prismaDateTime(new Date()),
+      actor.administratorId,
+      actor.username,
+      actor.origin,
+      entry.action,
+      entry.objectType,
+      entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+      entry.objectName,
+      entry.siteId ?? null,
+      entry.before ? JSON.stringify(entry.before) : null,
+      entry.after ? JSON.stringify(entry.after) : null,
+    );
 }
 
 /** Prisma's DateTime text on SQLite, so rows written here read back through Prisma. */

@@ -4,6 +4,7 @@ import { type ProxyEdit, type ProxyEntry, sortProxies } from '@/lib/core/proxy-s
 import { db } from '@/lib/server/db';
 import { invalid, notFound } from '@/lib/server/errors';
 import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
+import { auditRecipientChange, recipientState, requireRecipientAccess } from './recipient-access';
 import { type ProxyAddressDto, proxySelect } from './select';
 
 /**
@@ -17,6 +18,8 @@ export async function changeProxySet(
 ): Promise<{ proxy: ProxyAddressDto | null; proxyAddresses: ProxyAddressDto[] }> {
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
+      await requireRecipientAccess(tx, recipientId, 'change');
+      const before = (await recipientState(tx, recipientId))!.state;
       const recipient = await tx.recipient.findUnique({
         where: { id: recipientId },
         select: { targetAddress: true, proxyAddresses: { select: { id: true, type: true, address: true, primary: true }, orderBy: { id: 'asc' } } },
@@ -27,6 +30,7 @@ export async function changeProxySet(
       assertKeepsTarget(result.proxies, recipient.targetAddress);
       await writeProxySet(tx, recipientId, result.proxies);
       await tx.recipient.update({ where: { id: recipientId }, data: { version: { increment: 1 } }, select: { id: true } });
+      await auditRecipientChange(tx, 'recipient.update', recipientId, before);
       const saved = sortProxies(await tx.proxyAddress.findMany({ where: { recipientId }, select: proxySelect }));
       return { proxy: pick(saved, result.proxies) ?? null, proxyAddresses: saved };
     }),

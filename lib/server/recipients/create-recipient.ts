@@ -1,6 +1,7 @@
 import 'server-only';
 import { parseWrittenAddress } from '@/lib/core/addresses';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
+import { requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
 import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-addressing';
@@ -8,6 +9,7 @@ import { findSite } from '@/lib/server/sites/find-site';
 import type { CreateRecipientInput } from '@/lib/validation/recipient';
 import { generateProxyAddresses } from './generate-proxy-addresses';
 import { assertProxiesFree, retryOnWriteRace, writeProxySet } from './proxy-addresses';
+import { auditRecipientChange } from './recipient-access';
 import { resolveMembers } from './resolve-members';
 import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from './select';
 
@@ -19,6 +21,7 @@ import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from '
  */
 export async function createRecipient(input: CreateRecipientInput): Promise<RecipientDetail> {
   const site = await findSite(input.site);
+  await requirePermission('change', site.id, site.name);
   const directoryName = input.directoryName ?? input.alias;
   const target = input.targetAddress ? parseWrittenAddress(input.targetAddress) : null;
   const person = {
@@ -62,6 +65,7 @@ export async function createRecipient(input: CreateRecipientInput): Promise<Reci
       if (memberIds.length) {
         await tx.distributionListMember.createMany({ data: memberIds.map((memberId) => ({ listId: created.id, memberId })) });
       }
+      await auditRecipientChange(tx, 'recipient.create', created.id, null);
       return tx.recipient.findUniqueOrThrow({ where: { id: created.id }, select: recipientDetailSelect });
     });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/server/db';
-import { findSite } from '@/lib/server/sites/find-site';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 import { recipientFilter } from './recipient-filter';
 import type { RecipientKind } from '@/lib/validation/recipient';
 import type { RecipientListQuery, RecipientSortKey } from '@/lib/validation/recipient-list';
@@ -41,7 +41,7 @@ const rowSelect = {
  * or the start of any proxy address (SMTP "bob@", MS "ADATUM/REDMOND/B").
  */
 export async function listRecipients(query: RecipientListQuery): Promise<RecipientPage> {
-  const site = await findSite(query.site);
+  const site = await findSiteFor('view', query.site);
   const q = query.q?.trim() ?? '';
   const where = recipientFilter(site.id, { kinds: query.kind ? [query.kind] : undefined, q });
   const descending = query.sort.startsWith('-');

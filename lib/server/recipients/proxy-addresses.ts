@@ -1,6 +1,7 @@
 import 'server-only';
 import { formatWrittenAddress, parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { checkProxySet, type ProxyEntry } from '@/lib/core/proxy-set';
+import { canView } from '@/lib/server/auth/actor';
 import type { Db, Tx } from '@/lib/server/db';
 import { conflict, invalid, isUniqueViolation, isWriteConflict } from '@/lib/server/errors';
 
@@ -19,10 +20,14 @@ export async function assertProxiesFree(client: Client, recipientId: number | nu
   for (let i = 0; i < keys.length; i += 500) {
     const taken = await client.proxyAddress.findFirst({
       where: { uniqueKey: { in: keys.slice(i, i + 500) }, ...(recipientId ? { recipientId: { not: recipientId } } : {}) },
-      select: { type: true, address: true, primary: true, recipient: { select: { id: true, displayName: true, directoryName: true, site: { select: { name: true } } } } },
+      select: { type: true, address: true, primary: true, recipient: { select: { id: true, siteId: true, displayName: true, directoryName: true, site: { select: { name: true } } } } },
     });
     if (taken) {
       const holder = taken.recipient;
+      // Issue 5: a holder in a site this administrator cannot see is not named.
+      if (!(await canView(holder.siteId))) {
+        throw conflict(`${DUPLICATE_MESSAGE}: ${formatWrittenAddress(taken)} belongs to a recipient in a site you cannot see.`, { address: 'Already in use.' });
+      }
       throw conflict(
         `${DUPLICATE_MESSAGE}: ${formatWrittenAddress(taken)} belongs to ${holder.displayName} (directory name ${holder.directoryName}, site ${holder.site.name}).`,
         { address: `Already held by ${holder.displayName}.`, holderId: String(holder.id) },

@@ -18,6 +18,7 @@ export const recipientDetailSelect = {
   lastName: true,
   targetAddress: true,
   version: true,
+  siteId: true,
   site: { select: { name: true } },
   proxyAddresses: { select: proxySelect },
   members: { select: { member: { select: recipientRefSelect } } },

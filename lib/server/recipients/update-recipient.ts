@@ -5,6 +5,7 @@ import { db, type Tx } from '@/lib/server/db';
 import { conflict, invalid, notFound } from '@/lib/server/errors';
 import type { UpdateRecipientInput } from '@/lib/validation/recipient';
 import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
+import { auditRecipientChange, recipientState, requireRecipientAccess } from './recipient-access';
 import { resolveMembers } from './resolve-members';
 import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from './select';
 
@@ -19,6 +20,8 @@ export async function updateRecipient(id: number, input: UpdateRecipientInput): 
 }
 
 async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
+  await requireRecipientAccess(tx, id, 'change');
+  const before = (await recipientState(tx, id))!.state;
   const current = await tx.recipient.findUnique({
     where: { id },
     select: { id: true, kind: true, siteId: true, version: true, targetAddress: true, proxyAddresses: { select: { id: true, type: true, address: true, primary: true } } },
@@ -57,7 +60,7 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
     if (lists.length) await tx.distributionListMember.createMany({ data: lists.map((l) => ({ listId: l.id, memberId: id })) });
   }
 
-  return tx.recipient.update({
+  await tx.recipient.update({
     where: { id },
     data: {
       displayName: input.displayName,
@@ -68,6 +71,8 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
       ...(newTarget ? { targetAddress: `${newTarget.type}:${newTarget.address}` } : {}),
       version: { increment: 1 },
     },
-    select: recipientDetailSelect,
+    select: { id: true },
   });
+  await auditRecipientChange(tx, 'recipient.update', id, before);
+  return tx.recipient.findUniqueOrThrow({ where: { id }, select: recipientDetailSelect });
 }

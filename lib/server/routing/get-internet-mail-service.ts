@@ -3,7 +3,7 @@ import type { RouteEntry } from '@/lib/core/routing/types';
 import { siteSmtpDomain } from '@/lib/core/site-addressing';
 import { db, type Tx } from '@/lib/server/db';
 import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-addressing';
-import { findSite, type SiteRef } from '@/lib/server/sites/find-site';
+import { findSiteFor, type SiteRef } from '@/lib/server/sites/find-site';
 import { defaultInternetMailService } from './site-routing-defaults';
 
 export type InternetMailService = {
@@ -48,5 +48,5 @@ export async function loadInternetMailService(client: Tx | typeof db, site: Site
 
 /** The Internet Mail Service of a site (General, Internet Mail and Routing tabs). */
 export async function getInternetMailService(siteName?: string): Promise<InternetMailService> {
-  return loadInternetMailService(db, await findSite(siteName));
+  return loadInternetMailService(db, await findSiteFor('view', siteName));
 }

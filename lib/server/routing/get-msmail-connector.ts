@@ -2,7 +2,7 @@ import 'server-only';
 import type { PostofficeDefinition } from '@/lib/core/routing/types';
 import { db, type Tx } from '@/lib/server/db';
 import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-addressing';
-import { findSite, type SiteRef } from '@/lib/server/sites/find-site';
+import { findSiteFor, type SiteRef } from '@/lib/server/sites/find-site';
 import { defaultMsMailConnector } from './site-routing-defaults';
 
 export type MsMailConnector = {
@@ -34,5 +34,5 @@ export async function loadMsMailConnector(client: Tx | typeof db, site: SiteRef)
 
 /** The MS Mail Connector of a site (Local Postoffice and Connections pages). */
 export async function getMsMailConnector(siteName?: string): Promise<MsMailConnector> {
-  return loadMsMailConnector(db, await findSite(siteName));
+  return loadMsMailConnector(db, await findSiteFor('view', siteName));
 }

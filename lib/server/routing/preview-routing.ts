@@ -2,6 +2,7 @@ import 'server-only';
 import { resolveAddress } from '@/lib/core/routing/resolve';
 import type { RoutingResult } from '@/lib/core/routing/types';
 import { AppError, errorBody, invalid, toAppError, type ErrorBody } from '@/lib/server/errors';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 import type { RoutingPreviewInput } from '@/lib/validation/routing';
 import { getRoutingSnapshot, snapshotSite, type RoutingSnapshot } from './get-routing-snapshot';
 
@@ -14,7 +15,19 @@ function previewOne(snapshot: RoutingSnapshot, input: RoutingPreviewInput, steps
 
 /** Where does mail to this address land? The one resolver, over the current snapshot. */
 export async function previewRouting(input: RoutingPreviewInput): Promise<RoutingResult> {
+  await findSiteFor('view', input.site);
   return previewOne(await getRoutingSnapshot(), input);
+}
+
+/** Each distinct site of a batch, checked once: the administrator must be able to see it. */
+async function checkSites(items: RoutingPreviewInput[]): Promise<Map<string, AppError | null>> {
+  const checked = new Map<string, AppError | null>();
+  for (const item of items) {
+    const key = item.site?.toLowerCase() ?? '';
+    if (checked.has(key)) continue;
+    checked.set(key, await findSiteFor('view', item.site).then(() => null, (error: unknown) => (error instanceof AppError ? error : toAppError(error))));
+  }
+  return checked;
 }
 
 /**
@@ -22,8 +35,11 @@ export async function previewRouting(input: RoutingPreviewInput): Promise<Routin
  * With `steps: false` the results leave out their steps (everything else is the same).
  */
 export async function previewRoutingBatch(items: RoutingPreviewInput[], { steps = true }: { steps?: boolean } = {}): Promise<Array<RoutingResult | Omit<RoutingResult, 'steps'> | ErrorBody>> {
+  const sites = await checkSites(items);
   const snapshot = await getRoutingSnapshot();
   return items.map((item) => {
+    const siteError = sites.get(item.site?.toLowerCase() ?? '');
+    if (siteError) return errorBody(siteError);
     try {
       const result = previewOne(snapshot, item, steps);
       if (steps) return result;

@@ -3,10 +3,11 @@ import { checkRoutingTable, domainKey, findRewriteLoops, sentToKey } from '@/lib
 import { ROUTE_INBOUND } from '@/lib/core/routing/types';
 import { siteSmtpDomain } from '@/lib/core/site-addressing';
 import { db, type Tx } from '@/lib/server/db';
+import { changedAttributes, recordAudit } from '@/lib/server/audit/record-audit';
 import { conflict, invalid } from '@/lib/server/errors';
 import { retryOnWriteRace } from '@/lib/server/recipients/proxy-addresses';
 import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-addressing';
-import { findSite } from '@/lib/server/sites/find-site';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 import type { InternetMailServiceInput } from '@/lib/validation/routing';
 import { type InternetMailService, loadInternetMailService } from './get-internet-mail-service';
 
@@ -20,8 +21,9 @@ import { type InternetMailService, loadInternetMailService } from './get-interne
 export async function updateInternetMailService(siteName: string, input: InternetMailServiceInput): Promise<InternetMailService & { warnings: string[] }> {
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
-      const site = await findSite(siteName, tx);
+      const site = await findSiteFor('change', siteName, tx);
       await assertVersion(tx, site.id, input.version);
+      const before = imsState(await loadInternetMailService(tx, site));
       const domain = siteSmtpDomain(await loadSiteAddressingRules(tx, site.id));
       let routes = input.routes;
       const problem = checkRoutingTable(routes, domain);
@@ -59,9 +61,24 @@ export async function updateInternetMailService(siteName: string, input: Interne
       });
       await tx.routingEntry.deleteMany({ where: { serviceId: service.id } });
       if (routes.length > 0) await tx.routingEntry.createMany({ data: routes.map((route) => ({ serviceId: service.id, ...route })) });
-      return { ...(await loadInternetMailService(tx, site)), warnings: loops };
+      const saved = await loadInternetMailService(tx, site);
+      const diff = changedAttributes(before, imsState(saved));
+      if (diff.changed) {
+        await recordAudit(tx, { action: 'internet-mail-service.update', objectType: 'internet-mail-service', objectId: site.id, objectName: `Internet Mail Service (${site.name})`, siteId: site.id, before: diff.before, after: diff.after });
+      }
+      return { ...saved, warnings: loops };
     }),
   );
+}
+
+/** What the audit trail shows of the service. */
+function imsState(service: InternetMailService): Record<string, unknown> {
+  return {
+    hostName: service.hostName,
+    administrator: service.administrator ?? null,
+    rerouteIncoming: service.rerouteIncoming,
+    routes: service.routes.map((route) => `${route.sentTo} → ${route.routeTo}`),
+  };
 }
 
 /** 409 when the service changed since the caller read `version` (0: it had never been saved). */

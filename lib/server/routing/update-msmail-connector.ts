@@ -1,8 +1,9 @@
 import 'server-only';
+import { changedAttributes, recordAudit } from '@/lib/server/audit/record-audit';
 import { db, type Tx } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
 import { retryOnWriteRace } from '@/lib/server/recipients/proxy-addresses';
-import { findSite } from '@/lib/server/sites/find-site';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 import { postofficeKey } from '@/lib/core/routing/resolve';
 import type { MsMailConnectorInput } from '@/lib/validation/routing';
 import { type MsMailConnector, loadMsMailConnector } from './get-msmail-connector';
@@ -15,8 +16,9 @@ export async function updateMsMailConnector(siteName: string, input: MsMailConne
   const [network, postoffice] = input.postoffice.split('/');
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
-      const site = await findSite(siteName, tx);
+      const site = await findSiteFor('change', siteName, tx);
       await assertVersion(tx, site.id, input.version);
+      const before = connectorState(await loadMsMailConnector(tx, site));
       const connector = await tx.msMailConnector.upsert({
         where: { siteId: site.id },
         create: { siteId: site.id, network, postoffice },
@@ -29,9 +31,22 @@ export async function updateMsMailConnector(siteName: string, input: MsMailConne
           data: input.postoffices.map((po) => ({ connectorId: connector.id, ...po, key: postofficeKey(po.network, po.postoffice) })),
         });
       }
-      return loadMsMailConnector(tx, site);
+      const saved = await loadMsMailConnector(tx, site);
+      const diff = changedAttributes(before, connectorState(saved));
+      if (diff.changed) {
+        await recordAudit(tx, { action: 'msmail-connector.update', objectType: 'msmail-connector', objectId: site.id, objectName: `MS Mail Connector (${site.name})`, siteId: site.id, before: diff.before, after: diff.after });
+      }
+      return saved;
     }),
   );
+}
+
+/** What the audit trail shows of the connector. */
+function connectorState(connector: MsMailConnector): Record<string, unknown> {
+  return {
+    postoffice: connector.postoffice,
+    postoffices: connector.postoffices.map((po) => `${po.network}/${po.postoffice} (${po.connection})`),
+  };
 }
 
 /** 409 when the connector changed since the caller read `version` (0: it had never been saved). */

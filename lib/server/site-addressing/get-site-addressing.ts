@@ -2,7 +2,7 @@ import 'server-only';
 import { isKnownAddressType } from '@/lib/core/addresses';
 import { type SiteAddressingRule, siteSmtpDomain } from '@/lib/core/site-addressing';
 import { db, type Tx } from '@/lib/server/db';
-import { findSite } from '@/lib/server/sites/find-site';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 
 export type SiteAddressing = { site: string; smtpDomain: string | null; rules: SiteAddressingRule[] };
 
@@ -16,7 +16,7 @@ export async function loadSiteAddressingRules(client: Tx | typeof db, siteId: nu
 }
 
 export async function getSiteAddressing(siteName?: string): Promise<SiteAddressing> {
-  const site = await findSite(siteName);
+  const site = await findSiteFor('view', siteName);
   const rules = await loadSiteAddressingRules(db, site.id);
   return { site: site.name, smtpDomain: siteSmtpDomain(rules), rules };
 }

@@ -2,10 +2,11 @@ import 'server-only';
 import { parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
 import type { SiteAddressingRule } from '@/lib/core/site-addressing';
+import { changedAttributes, recordAudit } from '@/lib/server/audit/record-audit';
 import { db, type Tx } from '@/lib/server/db';
 import { generateProxyAddresses } from '@/lib/server/recipients/generate-proxy-addresses';
 import { retryOnWriteRace, writeProxySet } from '@/lib/server/recipients/proxy-addresses';
-import { findSite } from '@/lib/server/sites/find-site';
+import { findSiteFor } from '@/lib/server/sites/find-site';
 import type { SiteAddressingInput } from '@/lib/validation/site-addressing';
 import { type SiteAddressing, getSiteAddressing, loadSiteAddressingRules } from './get-site-addressing';
 
@@ -17,7 +18,7 @@ import { type SiteAddressing, getSiteAddressing, loadSiteAddressingRules } from 
  * Addresses tab). A custom recipient's target address stays its reply address.
  */
 export async function updateSiteAddressing(siteName: string, input: SiteAddressingInput): Promise<SiteAddressing & { updatedRecipients: number }> {
-  const site = await findSite(siteName);
+  const site = await findSiteFor('change', siteName);
   // A recipient saved meanwhile by another admin may take an address being generated: run it again.
   const updatedRecipients = await retryOnWriteRace(() =>
     db.$transaction(
@@ -28,6 +29,19 @@ export async function updateSiteAddressing(siteName: string, input: SiteAddressi
             where: { siteId_type: { siteId: site.id, type: rule.type } },
             create: { siteId: site.id, ...rule },
             update: { rule: rule.rule, enabled: rule.enabled },
+          });
+        }
+        const after = await loadSiteAddressingRules(tx, site.id);
+        const diff = changedAttributes(rulesState(before), rulesState(after));
+        if (diff.changed || input.updateExisting) {
+          await recordAudit(tx, {
+            action: 'site-addressing.update',
+            objectType: 'site-addressing',
+            objectId: site.id,
+            objectName: `Site Addressing (${site.name})`,
+            siteId: site.id,
+            before: diff.before,
+            after: { ...diff.after, ...(input.updateExisting ? { updateExisting: true } : {}) },
           });
         }
         if (!input.updateExisting) return 0;
@@ -41,6 +55,11 @@ export async function updateSiteAddressing(siteName: string, input: SiteAddressi
     ),
   );
   return { ...(await getSiteAddressing(site.name)), updatedRecipients };
+}
+
+/** What the audit trail shows of the rules: one attribute per address type. */
+function rulesState(rules: SiteAddressingRule[]): Record<string, unknown> {
+  return Object.fromEntries(rules.map((r) => [r.type, `${r.rule}${r.enabled ? '' : ' (off)'}`]));
 }
 
 async function regenerate(tx: Tx, siteId: number, rules: SiteAddressingRule[]): Promise<number> {

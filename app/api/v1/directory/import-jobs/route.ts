@@ -7,5 +7,5 @@ import { readImportBody } from '@/lib/server/directory-import/read-import-body';
 export const POST = apiRoute(async (request) => {
   const query = readQuery(request, importQuerySchema);
   const bytes = await readImportBody(request);
-  return json({ job: startImportJob(bytes, importOptionsOf(query), query.fileName ?? null) }, 202);
+  return json({ job: await startImportJob(bytes, importOptionsOf(query), query.fileName ?? null) }, 202);
 });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 // The README's screenshot. Playwright runs the spec files in name order on one worker, so this
-// file runs first and shows the demo organization before other tests add recipients.
+// file (named to sort first, before audit-log.spec.ts) shows the demo organization before other
+// tests add recipients.
 test('[SHELL] the console at 1280×800 (docs/console.png)', async ({ page }) => {
   const tree = page.getByRole('tree', { name: 'Hierarchy' });
   const treeItem = (name: string) => tree.getByRole('treeitem', { name, exact: true });
