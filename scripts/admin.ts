@@ -29,7 +29,10 @@ async function main() {
   const [command, subject, ...extra] = parsed.positionals;
   if (!command || !subject || extra.length) fail(USAGE);
   deploy(sqlitePath(databaseUrl()));
-  const { ROLES, createAdministrator, createApiToken, revokeApiToken } = await import('../lib/server/auth/administrators');
+  const { ROLES, createAdministrator } = await import('../lib/server/auth/administrators');
+  // The same data functions as Tools → API Tokens: the audit trail records them ("command line").
+  const { createOwnApiToken } = await import('../lib/server/tokens/create-own-api-token');
+  const { revokeOwnApiToken } = await import('../lib/server/tokens/revoke-own-api-token');
   const { findSite } = await import('../lib/server/sites/find-site');
   switch (command) {
     case 'create': {
@@ -43,14 +46,14 @@ async function main() {
       return;
     }
     case 'create-token': {
-      const token = await createApiToken(subject, parsed.values.name ?? 'script');
+      const token = await createOwnApiToken(parsed.values.name ?? 'script', subject);
       process.stdout.write(`API token ${token.id} for ${subject} (shown only now; send it as Authorization: Bearer …):\n${token.token}\n`);
       return;
     }
     case 'revoke-token': {
       const id = Number(subject);
       if (!Number.isSafeInteger(id) || id <= 0) fail('revoke-token takes the token id that create-token printed.');
-      await revokeApiToken(id);
+      await revokeOwnApiToken(id);
       process.stdout.write(`API token ${id} is revoked.\n`);
       return;
     }

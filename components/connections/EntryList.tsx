@@ -3,6 +3,7 @@
 // Connector's postoffices): click selects, double click or Enter edits, Delete removes, arrows,
 // Home and End move the selection, as in a Windows list view.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useReadOnly } from '@/components/shell/ReadOnlyFields';
 
 export type EntryListRow = { key: string; cells: ReactNode[]; className?: string };
 
@@ -23,6 +24,8 @@ type EntryListProps = {
 };
 
 export function EntryList({ label, columns, rows, selected, onSelect, onEdit, onRemove, disabled, emptyText, className, autoFocus }: EntryListProps) {
+  // In a read-only sheet (a View Only Admin) the rows can be read and selected, not edited or removed.
+  const locked = useReadOnly() || disabled;
   const body = useRef<HTMLTableSectionElement>(null);
   const index = rows.findIndex((row) => row.key === selected);
   // With nothing selected yet, the first row takes the focus from Tab.
@@ -40,8 +43,8 @@ export function EntryList({ label, columns, rows, selected, onSelect, onEdit, on
     else if (event.key === 'ArrowUp') move(at - 1);
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(rows.length - 1);
-    else if (event.key === 'Enter' && !disabled) onEdit(key);
-    else if (event.key === 'Delete' && !disabled) onRemove(key);
+    else if (event.key === 'Enter' && !locked) onEdit(key);
+    else if (event.key === 'Delete' && !locked) onRemove(key);
     else return;
     event.preventDefault();
   };
@@ -70,7 +73,7 @@ export function EntryList({ label, columns, rows, selected, onSelect, onEdit, on
                 tabIndex={at === focusable ? 0 : -1}
                 onClick={() => onSelect(row.key)}
                 onFocus={() => onSelect(row.key)}
-                onDoubleClick={() => !disabled && onEdit(row.key)}
+                onDoubleClick={() => !locked && onEdit(row.key)}
                 onKeyDown={(event) => onKeyDown(event, row.key, at)}
                 data-autofocus={(autoFocus && isSelected) || undefined}
               >

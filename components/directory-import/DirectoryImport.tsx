@@ -21,6 +21,11 @@ export type DirectoryImportProps = {
   sites: { name: string }[];
   /** The URL's `?job=`: an import to reattach to. */
   job?: string;
+  /**
+   * Containers the administrator may only validate against (their role there cannot change it, e.g.
+   * View Only Admin), each with the reason: the server refuses anything but a validation there.
+   */
+  validateOnlySites?: Record<string, string>;
 };
 
 /** Where the page stands with its import. */
@@ -73,7 +78,7 @@ function fileProblem(file: File): string | null {
   return null;
 }
 
-export function DirectoryImport({ site, sites, job: jobParam }: DirectoryImportProps) {
+export function DirectoryImport({ site, sites, job: jobParam, validateOnlySites = {} }: DirectoryImportProps) {
   const router = useRouter();
   const [choices, setChoices] = useState<ImportChoices>({ site, overwrite: false, validateOnly: false, applyValid: false });
   const [file, setFile] = useState<File | null>(null);
@@ -82,6 +87,7 @@ export function DirectoryImport({ site, sites, job: jobParam }: DirectoryImportP
   /** A poll that failed (network, 5xx): shown while the page keeps trying. */
   const [pollTrouble, setPollTrouble] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const validateOnlyReason = validateOnlySites[choices.site];
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   // A new `?job=` from outside (Back, a link, the Tools menu's plain URL) replaces what is shown;
@@ -175,7 +181,7 @@ export function DirectoryImport({ site, sites, job: jobParam }: DirectoryImportP
     const previous = tracking;
     setTracking({ kind: 'starting' });
     try {
-      const answer = await startImport(file, choices);
+      const answer = await startImport(file, validateOnlyReason ? { ...choices, validateOnly: true } : choices);
       if (!answer.ok) {
         setTracking(previous);
         setErrors(errorsOf(answer.error));
@@ -208,6 +214,7 @@ export function DirectoryImport({ site, sites, job: jobParam }: DirectoryImportP
         onImport={onImport}
         fileRef={fileRef}
         autoFocus={!jobParam}
+        validateOnlyReason={validateOnlyReason}
       />
 
       <div className="import-output" aria-busy={tracking.kind === 'starting' || running}>

@@ -30,6 +30,11 @@ export type ImportFormProps = {
   onImport: () => void;
   fileRef: Ref<HTMLInputElement>;
   autoFocus?: boolean;
+  /**
+   * Why the administrator can only validate into the chosen container (their role there, e.g. View
+   * Only Admin): Validate only is then on and cannot be switched off.
+   */
+  validateOnlyReason?: string;
 };
 
 function fileSize(bytes: number): string {
@@ -48,11 +53,12 @@ function pressDefaultOnEnter(event: KeyboardEvent<HTMLFormElement>) {
   event.currentTarget.requestSubmit();
 }
 
-export function ImportForm({ sites, choices, onChoices, file, onFile, errors, busy, onImport, fileRef, autoFocus }: ImportFormProps) {
+export function ImportForm({ sites, choices, onChoices, file, onFile, errors, busy, onImport, fileRef, autoFocus, validateOnlyReason }: ImportFormProps) {
   const id = useId();
   const errorId = (field: keyof ImportErrors) => `${id}-${field}-error`;
   const set = (change: Partial<ImportChoices>) => onChoices({ ...choices, ...change });
   const unavailable = !file || busy;
+  const validateOnly = choices.validateOnly || !!validateOnlyReason;
 
   return (
     <form
@@ -139,20 +145,26 @@ export function ImportForm({ sites, choices, onChoices, file, onFile, errors, bu
           <input
             id={`${id}-validate`}
             type="checkbox"
-            checked={choices.validateOnly}
+            checked={validateOnly}
+            disabled={!!validateOnlyReason}
             onChange={(event) => set({ validateOnly: event.target.checked })}
             aria-invalid={errors.validateOnly ? true : undefined}
-            aria-describedby={errorId('validateOnly')}
+            aria-describedby={`${validateOnlyReason ? `${id}-validate-reason ` : ''}${errorId('validateOnly')}`}
           />
           <label htmlFor={`${id}-validate`}>Validate only (check the file, change nothing)</label>
         </div>
+        {validateOnlyReason && (
+          <p id={`${id}-validate-reason`} className="sheet-read-only" role="note">
+            {validateOnlyReason}
+          </p>
+        )}
         <p id={errorId('validateOnly')} className="import-error" aria-live="polite">
           {errors.validateOnly}
         </p>
       </div>
 
       {/* A dry run changes nothing whatever the file holds, so this choice only matters for a real import. */}
-      <fieldset className="import-choice" disabled={choices.validateOnly} aria-describedby={errorId('applyValid')}>
+      <fieldset className="import-choice" disabled={validateOnly} aria-describedby={errorId('applyValid')}>
         <legend>If some rows have problems:</legend>
         <div className="import-radios">
           <div className="field-row">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
 import type { ConsoleData } from '@/components/shell/load-console';
+import { siteRights } from '@/components/shell/site-rights';
 import { listRecipients } from '@/lib/server/recipients/list-recipients';
 import { parseRecipientListParams } from '@/lib/validation/recipient-list';
 import { RecipientsTable } from './RecipientsTable';
@@ -20,7 +21,7 @@ export async function RecipientsConsole({
   selectedId?: number;
   children?: ReactNode;
 }) {
-  const page = await listRecipients({ ...parseRecipientListParams(listParams), site });
+  const [page, rights] = await Promise.all([listRecipients({ ...parseRecipientListParams(listParams), site }), siteRights(site)]);
   return (
     <ConsoleWindow
       organization={organization}
@@ -29,7 +30,7 @@ export async function RecipientsConsole({
       canProperties={page.rows.length > 0 && !children}
       status={`${page.total} ${page.total === 1 ? 'object' : 'objects'}`}
     >
-      <RecipientsTable page={page} selectedId={selectedId} />
+      <RecipientsTable page={page} selectedId={selectedId} canChange={rights.canChange} />
       {children}
     </ConsoleWindow>
   );

@@ -42,7 +42,8 @@ function toSorting(sort: string): SortingState {
   return [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
 }
 
-export function RecipientsTable({ page, selectedId }: { page: RecipientPage; selectedId?: number }) {
+/** `canChange`: the administrator's role allows changes on the site; without it, Delete asks nothing and does nothing. */
+export function RecipientsTable({ page, selectedId, canChange }: { page: RecipientPage; selectedId?: number; canChange: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -107,10 +108,12 @@ export function RecipientsTable({ page, selectedId }: { page: RecipientPage; sel
   );
   const askDelete = useCallback(
     (id: number | undefined) => {
+      // A View Only Admin is not offered Delete (the server would refuse it: 403).
+      if (!canChange) return;
       const row = page.rows.find((r) => r.id === id);
       if (row) setConfirmDelete(row);
     },
-    [page.rows],
+    [page.rows, canChange],
   );
 
   // File → Properties / Delete and the toolbar act on this list's selection.
@@ -169,6 +172,7 @@ export function RecipientsTable({ page, selectedId }: { page: RecipientPage; sel
         openProperties(rows[index]?.id);
         break;
       case 'Delete':
+        if (!canChange) break;
         event.preventDefault();
         askDelete(rows[index]?.id);
         break;

@@ -4,6 +4,7 @@ import { buildHierarchy, selectedNodeId, type TreeSelection } from './hierarchy'
 import { Icon } from './icons';
 import { buildMenus, buildToolbar } from './menus';
 import { MenuBar } from './MenuBar';
+import { siteRights } from './site-rights';
 import { Toolbar } from './Toolbar';
 
 export type { TreeSelection } from './hierarchy';
@@ -21,10 +22,13 @@ export type ConsoleWindowProps = {
   children: ReactNode;
 };
 
-/** Exchange Administrator's main window, maximised: menus, toolbar, hierarchy left, contents right. */
-export function ConsoleWindow({ organization, sites, selected, canProperties = false, propertiesHref, status, children }: ConsoleWindowProps) {
+/** Exchange Administrator's main window, maximised: menus, toolbar, hierarchy left, contents right. A server component: it asks what the administrator may change. */
+export async function ConsoleWindow({ organization, sites, selected, canProperties = false, propertiesHref, status, children }: ConsoleWindowProps) {
   // New... goes to the selected site, else the first one (Exchange asks for a container then).
-  const context = { site: selected.site ?? sites[0]?.name, canProperties, propertiesHref };
+  const site = selected.site ?? sites[0]?.name;
+  // Asked here, not by each page, so that no page can forget it (a View Only Admin gets no New... or Delete).
+  const canChange = site ? (await siteRights(site)).canChange : false;
+  const context = { site, canChange, canProperties, propertiesHref };
   const location = selected.site ? `Site: ${selected.site}` : `Organization: ${organization}`;
   return (
     <div className="window console">

@@ -39,6 +39,11 @@ export type ToolbarButton = {
 export type ShellContext = {
   /** The site that New... creates recipients in; no New items without one. */
   site?: string;
+  /**
+   * The administrator's role on `site` allows changes (not a View Only Admin): New... and Delete
+   * are offered only then. Hiding is a courtesy; the server refuses the change anyway (issue 5).
+   */
+  canChange: boolean;
   /** The page has a selection that handles `xadm:properties` / `xadm:delete`. */
   canProperties: boolean;
   /**
@@ -54,28 +59,31 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
   {
     id: 'file',
     label: '&File',
-    items: ({ site, canProperties, propertiesHref }) => [
-      !!site && { id: 'new-mailbox', label: 'New &Mailbox...', command: { type: 'link', href: paths.newRecipient(site, 'mailbox') } },
-      !!site && { id: 'new-custom', label: 'New &Custom Recipient...', command: { type: 'link', href: paths.newRecipient(site, 'custom') } },
-      !!site && { id: 'new-dl', label: 'New &Distribution List...', command: { type: 'link', href: paths.newRecipient(site, 'dl') } },
-      canProperties && {
-        id: 'properties',
-        label: 'P&roperties...',
-        shortcut: 'Alt+Enter',
-        separatorBefore: !!site,
-        command: { type: 'event', event: SHELL_EVENTS.properties },
-      },
-      !canProperties &&
-        !!propertiesHref && {
+    items: ({ site, canChange, canProperties, propertiesHref }) => {
+      const newIn = canChange ? site : undefined;
+      return [
+        !!newIn && { id: 'new-mailbox', label: 'New &Mailbox...', command: { type: 'link', href: paths.newRecipient(newIn, 'mailbox') } },
+        !!newIn && { id: 'new-custom', label: 'New &Custom Recipient...', command: { type: 'link', href: paths.newRecipient(newIn, 'custom') } },
+        !!newIn && { id: 'new-dl', label: 'New &Distribution List...', command: { type: 'link', href: paths.newRecipient(newIn, 'dl') } },
+        canProperties && {
           id: 'properties',
           label: 'P&roperties...',
           shortcut: 'Alt+Enter',
-          separatorBefore: !!site,
-          command: { type: 'link', href: propertiesHref },
+          separatorBefore: !!newIn,
+          command: { type: 'event', event: SHELL_EVENTS.properties },
         },
-      canProperties && { id: 'delete', label: 'De&lete', command: { type: 'event', event: SHELL_EVENTS.delete } },
-      { id: 'sign-out', label: 'Sign &Out', separatorBefore: true, command: { type: 'sign-out' } },
-    ],
+        !canProperties &&
+          !!propertiesHref && {
+            id: 'properties',
+            label: 'P&roperties...',
+            shortcut: 'Alt+Enter',
+            separatorBefore: !!newIn,
+            command: { type: 'link', href: propertiesHref },
+          },
+        canProperties && canChange && { id: 'delete', label: 'De&lete', command: { type: 'event', event: SHELL_EVENTS.delete } },
+        { id: 'sign-out', label: 'Sign &Out', separatorBefore: true, command: { type: 'sign-out' } },
+      ];
+    },
   },
   { id: 'edit', label: '&Edit', items: () => [] },
   { id: 'view', label: '&View', items: () => [] },
@@ -88,6 +96,7 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
       !!site && { id: 'directory-export', label: 'Directory &Export...', command: { type: 'link', href: paths.directoryExport(site) } },
       !!site && { id: 'routing-preview', label: 'Routing &Preview...', separatorBefore: true, command: { type: 'link', href: paths.routingPreview(site) } },
       { id: 'audit-log', label: 'Audit &Log...', separatorBefore: !!site, command: { type: 'link', href: paths.auditLog() } },
+      { id: 'api-tokens', label: 'API &Tokens...', command: { type: 'link', href: paths.apiTokens() } },
     ],
   },
   { id: 'help', label: '&Help', items: () => [{ id: 'about', label: '&About xadm...', command: { type: 'about' } }] },
@@ -101,19 +110,20 @@ export function buildMenus(context: ShellContext): Menu[] {
   })).filter((menu) => menu.items.length > 0);
 }
 
-export function buildToolbar({ site, canProperties, propertiesHref }: ShellContext): ToolbarButton[] {
+export function buildToolbar({ site, canChange, canProperties, propertiesHref }: ShellContext): ToolbarButton[] {
+  const newIn = canChange ? site : undefined;
   const buttons: (ToolbarButton | false)[] = [
-    !!site && { id: 'new-mailbox', label: 'New Mailbox', icon: 'new-mailbox', command: { type: 'link', href: paths.newRecipient(site, 'mailbox') } },
+    !!newIn && { id: 'new-mailbox', label: 'New Mailbox', icon: 'new-mailbox', command: { type: 'link', href: paths.newRecipient(newIn, 'mailbox') } },
     canProperties && {
       id: 'properties',
       label: 'Properties',
       icon: 'properties',
-      separatorBefore: !!site,
+      separatorBefore: !!newIn,
       command: { type: 'event', event: SHELL_EVENTS.properties },
     },
     !canProperties &&
-      !!propertiesHref && { id: 'properties', label: 'Properties', icon: 'properties', separatorBefore: !!site, command: { type: 'link', href: propertiesHref } },
-    canProperties && { id: 'delete', label: 'Delete', icon: 'delete', command: { type: 'event', event: SHELL_EVENTS.delete } },
+      !!propertiesHref && { id: 'properties', label: 'Properties', icon: 'properties', separatorBefore: !!newIn, command: { type: 'link', href: propertiesHref } },
+    canProperties && canChange && { id: 'delete', label: 'Delete', icon: 'delete', command: { type: 'event', event: SHELL_EVENTS.delete } },
   ];
   return buttons.filter((button): button is ToolbarButton => button !== false);
 }

@@ -40,4 +40,6 @@ export const paths = {
   directoryExport: (name: string) => `${site(name)}/directory-export`,
   /** Tools → Audit Log (the organisation's); `search` is its filters' query string. */
   auditLog: (search = '') => `/audit-log${search ? `?${search}` : ''}`,
+  /** Tools → API Tokens: one's own; `username` another administrator's (a Permissions Admin's view). */
+  apiTokens: (username?: string) => `/tokens${query({ username })}`,
 };

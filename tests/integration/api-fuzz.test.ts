@@ -16,6 +16,8 @@ import * as healthRoute from '@/app/api/v1/sites/[site]/routing-health/route';
 import * as previewRoute from '@/app/api/v1/routing/preview/route';
 import * as batchRoute from '@/app/api/v1/routing/preview/batch/route';
 import * as exportRoute from '@/app/api/v1/directory/export/route';
+import * as tokenRoute from '@/app/api/v1/tokens/[id]/route';
+import * as tokensRoute from '@/app/api/v1/tokens/route';
 import * as importRoute from '@/app/api/v1/directory/import/route';
 import { parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { db } from '@/lib/server/db';
@@ -439,6 +441,19 @@ describe('[API FUZZ] no input makes a route answer 500 or change the database wh
           expect(exported.body.error.code).toBe(ALLOWED_ERRORS[exported.status]);
         }
         expect(await directorySnapshot()).toEqual(before);
+      }),
+    );
+  });
+
+  test('GET, POST /api/v1/tokens and DELETE /api/v1/tokens/{id}', async () => {
+    const body = withExtras(fc.record({ name: maybe(fc.oneof(fc.constantFrom('nightly', '', ' ', 'x'.repeat(65)), text)), username: maybe(fc.oneof(fc.constantFrom('tester', 'TESTER', 'nobody', ''), text)) }, { requiredKeys: [] }));
+    // Not the token these tests run with (revoking it would make every later call a 401).
+    const own = (await db.apiToken.findFirstOrThrow({ where: { name: 'integration tests' }, select: { id: true } })).id;
+    await run(
+      fc.asyncProperty(bodyText(body), queryString, fc.oneof(fc.integer({ min: -2, max: 40 }).filter((n) => n !== own).map(String), text.filter((t) => t.trim() !== String(own))), async (created, query, tokenId) => {
+        await expectSafe(() => call(tokensRoute.POST, { method: 'POST', path: '/api/v1/tokens', body: created }), 201);
+        await expectSafe(() => call(tokensRoute.GET, { path: '/api/v1/tokens', query }), 200);
+        await expectSafe(() => call(tokenRoute.DELETE, { method: 'DELETE', params: { id: tokenId } }), 200);
       }),
     );
   });

@@ -8,6 +8,8 @@ import * as importJobsRoute from '@/app/api/v1/directory/import-jobs/route';
 import * as importRoute from '@/app/api/v1/directory/import/route';
 import * as permissionRoute from '@/app/api/v1/permissions/[id]/route';
 import * as permissionsRoute from '@/app/api/v1/permissions/route';
+import * as tokenRoute from '@/app/api/v1/tokens/[id]/route';
+import * as tokensRoute from '@/app/api/v1/tokens/route';
 import * as proxyRoute from '@/app/api/v1/recipients/[id]/proxy-addresses/[proxyId]/route';
 import * as proxiesRoute from '@/app/api/v1/recipients/[id]/proxy-addresses/route';
 import * as recipientRoute from '@/app/api/v1/recipients/[id]/route';
@@ -56,7 +58,13 @@ async function everything() {
 }
 
 /** `prepare` makes the case's own target (outside the compared window) and returns the request. */
-type Case = { name: string; allowed: 'admin' | 'permissions-admin'; prepare: () => Promise<(token: string) => Promise<Response>> };
+type Case = {
+  name: string;
+  allowed: 'admin' | 'permissions-admin';
+  /** Someone else's token is missing, not forbidden, for whoever may not manage it (nothing of it leaks). */
+  hiddenFromOthers?: boolean;
+  prepare: () => Promise<(token: string) => Promise<Response>>;
+};
 
 let tokens: { viewOnly: string; otherSiteAdmin: string; siteAdmin: string; permissionsAdmin: string };
 
@@ -166,6 +174,26 @@ const CASES: Case[] = [
       const grant = await db.roleGrant.findFirstOrThrow({ where: { administrator: { username } }, select: { id: true } });
       return (t: string) => send(t, permissionRoute.DELETE as Handler, 'DELETE', `/api/v1/permissions/${grant.id}`, undefined, { id: String(grant.id) });},
   },
+  {
+    name: 'POST /tokens for another administrator',
+    allowed: 'permissions-admin',
+    prepare: async () => {
+      const username = uniqueName('owner').toLowerCase();
+      await createAdministrator({ username, password: 'a long enough password', role: 'view-only', siteId: null });
+      return (t: string) => send(t, tokensRoute.POST as Handler, 'POST', '/api/v1/tokens', { name: 'theirs', username });
+    },
+  },
+  {
+    name: "DELETE /tokens/{id} of another administrator",
+    allowed: 'permissions-admin',
+    hiddenFromOthers: true,
+    prepare: async () => {
+      const username = uniqueName('owner').toLowerCase();
+      await createAdministrator({ username, password: 'a long enough password', role: 'view-only', siteId: null });
+      const { id } = await createApiToken(username, 'theirs');
+      return (t: string) => send(t, tokenRoute.DELETE as Handler, 'DELETE', `/api/v1/tokens/${id}`, undefined, { id: String(id) });
+    },
+  },
 ];
 
 describe('[ROLES] every mutating API route', () => {
@@ -177,7 +205,7 @@ describe('[ROLES] every mutating API route', () => {
       const body = await response.json();
       // 403; an Admin of another site cannot see REDMOND's objects at all, so for them a 404 is
       // the same refusal without saying what exists.
-      if (who === 'viewOnly') expect(response.status, JSON.stringify(body)).toBe(403);
+      if (who === 'viewOnly' && !c.hiddenFromOthers) expect(response.status, JSON.stringify(body)).toBe(403);
       else expect([403, 404], `${who}: ${response.status} ${JSON.stringify(body)}`).toContain(response.status);
       expect(body.error.code).toBe(response.status === 403 ? 'forbidden' : 'not_found');
       expect(await everything()).toEqual(before);

@@ -8,6 +8,7 @@ import { getInternetMailServiceAction, updateInternetMailServiceAction } from '@
 import { ChangedElsewhereDialog } from '@/components/shell/ChangedElsewhereDialog';
 import { ConfirmDialog } from '@/components/shell/ConfirmDialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
+import { ReadOnlyFields } from '@/components/shell/ReadOnlyFields';
 import { type InternetMailServiceTab, paths } from '@/components/shell/paths';
 import { type AttributeChange, changedAttributes, rebaseChanges } from '@/lib/core/changed-elsewhere';
 import type { HealthProblem } from '@/lib/core/routing/health';
@@ -75,7 +76,15 @@ type ChangedElsewhere = { current: InternetMailService; changes: AttributeChange
 /** What a save sends: the held state, the version it is based on, and the state that version held. */
 type Attempt = { state: ImsDraft; base: number; opened: ImsDraft };
 
-export function InternetMailServiceSheet({ service, problems, children }: { service: InternetMailService; problems: HealthProblem[]; children: ReactNode }) {
+type Props = {
+  service: InternetMailService;
+  problems: HealthProblem[];
+  /** Why the administrator cannot change the service (their role); the sheet then shows it read-only. */
+  readOnly?: string;
+  children: ReactNode;
+};
+
+export function InternetMailServiceSheet({ service, problems, readOnly, children }: Props) {
   const router = useRouter();
   const { site, siteSmtpDomain } = service;
   const segment = useSelectedLayoutSegment() ?? 'general';
@@ -238,12 +247,12 @@ export function InternetMailServiceSheet({ service, problems, children }: { serv
         activeTab={tabs.some((t) => t.id === segment) ? segment : 'general'}
         busy={busy}
         error={error}
-        applyDisabled={!dirty}
-        onApply={() => dirty && submit(false)}
-        onOk={() => (dirty ? submit(true) : close())}
+        applyDisabled={!dirty || !!readOnly}
+        onApply={() => dirty && !readOnly && submit(false)}
+        onOk={() => (dirty && !readOnly ? submit(true) : close())}
         onCancel={close}
       >
-        {children}
+        <ReadOnlyFields reason={readOnly}>{children}</ReadOnlyFields>
         <p className="note" aria-live="polite">
           {note}
         </p>

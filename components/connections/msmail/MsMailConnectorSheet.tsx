@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useMemo, useState, useTransitio
 import { getMsMailConnectorAction, updateMsMailConnectorAction } from '@/app/actions/connections';
 import { ChangedElsewhereDialog } from '@/components/shell/ChangedElsewhereDialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
+import { ReadOnlyFields } from '@/components/shell/ReadOnlyFields';
 import { type MsMailConnectorTab, paths } from '@/components/shell/paths';
 import { type AttributeChange, changedAttributes, rebaseChanges } from '@/lib/core/changed-elsewhere';
 import type { HealthProblem } from '@/lib/core/routing/health';
@@ -53,9 +54,16 @@ type ChangedElsewhere = { current: MsMailConnector; changes: AttributeChange[]; 
 /** What a save sends: the held state, the version it is based on, and the state that version held. */
 type Attempt = { state: ConnectorDraft; base: number; opened: ConnectorDraft };
 
-type Props = { connector: MsMailConnector; siteAddressingPostoffice: string | null; problems: HealthProblem[]; children: ReactNode };
+type Props = {
+  connector: MsMailConnector;
+  siteAddressingPostoffice: string | null;
+  problems: HealthProblem[];
+  /** Why the administrator cannot change the connector (their role); the sheet then shows it read-only. */
+  readOnly?: string;
+  children: ReactNode;
+};
 
-export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, problems, children }: Props) {
+export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, problems, readOnly, children }: Props) {
   const router = useRouter();
   const site = connector.site;
   const segment = useSelectedLayoutSegment() ?? 'local-postoffice';
@@ -175,12 +183,12 @@ export function MsMailConnectorSheet({ connector, siteAddressingPostoffice, prob
         activeTab={tabs.some((t) => t.id === segment) ? segment : 'local-postoffice'}
         busy={busy}
         error={error}
-        applyDisabled={!dirty}
-        onApply={() => dirty && void save(false)}
-        onOk={() => (dirty ? void save(true) : close())}
+        applyDisabled={!dirty || !!readOnly}
+        onApply={() => dirty && !readOnly && void save(false)}
+        onOk={() => (dirty && !readOnly ? void save(true) : close())}
         onCancel={close}
       >
-        {children}
+        <ReadOnlyFields reason={readOnly}>{children}</ReadOnlyFields>
       </PropertySheet>
       {changedElsewhere && (
         <ChangedElsewhereDialog

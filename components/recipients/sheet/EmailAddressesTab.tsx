@@ -4,6 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { paths } from '@/components/shell/paths';
+import { useReadOnly } from '@/components/shell/ReadOnlyFields';
 import { isKnownAddressType } from '@/lib/core/addresses';
 import { addProxy, canSetReplyAddress, editProxy, removeProxy, setReplyAddress, type ProxyEdit } from '@/lib/core/proxy-set';
 import { AddressDialog, type AddressTypeChoice, NewAddressTypeDialog } from './AddressDialogs';
@@ -23,6 +24,8 @@ export function EmailAddressesTab() {
   const listRef = useRef<HTMLTableSectionElement>(null);
   const current = proxies[selected];
   const router = useRouter();
+  // A View Only Admin reads the addresses: Enter, Delete and double click do not edit them.
+  const readOnly = useReadOnly();
 
   // Preview Routing leaves the sheet and previews the saved addresses, so held changes would be
   // lost and not previewed: it asks for Apply (or Cancel) first instead.
@@ -57,6 +60,8 @@ export function EmailAddressesTab() {
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       focusRow(Math.max(index - 1, 0));
+    } else if (readOnly) {
+      // Nothing to edit.
     } else if (event.key === 'Enter') {
       event.preventDefault();
       event.stopPropagation();
@@ -88,7 +93,7 @@ export function EmailAddressesTab() {
                 aria-selected={index === selected}
                 tabIndex={index === selected ? 0 : -1}
                 onClick={() => setSelected(index)}
-                onDoubleClick={() => setDialog({ kind: 'edit', index })}
+                onDoubleClick={() => !readOnly && setDialog({ kind: 'edit', index })}
                 onKeyDown={(event) => onKeyDown(event, index)}
                 data-autofocus={index === selected || undefined}
               >

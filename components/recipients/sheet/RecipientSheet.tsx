@@ -8,6 +8,7 @@ import { getRecipientAction, updateRecipientAction } from '@/app/actions/recipie
 import { type RecipientTab, recipientSheetPath, recipientsListPath } from '@/components/recipients/paths';
 import { ChangedElsewhereDialog } from '@/components/shell/ChangedElsewhereDialog';
 import { PropertySheet } from '@/components/shell/PropertySheet';
+import { ReadOnlyFields } from '@/components/shell/ReadOnlyFields';
 import { type AttributeChange, changedAttributes } from '@/lib/core/changed-elsewhere';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
 import { recipientAttributes } from '@/lib/core/sheet-attributes';
@@ -187,19 +188,7 @@ export function RecipientSheet({ recipient, readOnly, children }: { recipient: R
         onOk={() => (readOnly ? close() : apply(true))}
         onCancel={close}
       >
-        {readOnly ? (
-          <>
-            <p className="sheet-read-only" role="note">
-              {readOnly}
-            </p>
-            {/* Every control of the tabs is disabled; lists can still be read with the keyboard. */}
-            <fieldset disabled className="sheet-read-only-fields">
-              {children}
-            </fieldset>
-          </>
-        ) : (
-          children
-        )}
+        <ReadOnlyFields reason={readOnly}>{children}</ReadOnlyFields>
       </PropertySheet>
       {changedElsewhere && (
         <ChangedElsewhereDialog

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { DirectoryImport } from '@/components/directory-import/DirectoryImport';
 import { ConsoleWindow } from '@/components/shell/ConsoleWindow';
 import { loadConsole } from '@/components/shell/load-console';
+import { siteRights } from '@/components/shell/site-rights';
 import { ToolWindow } from '@/components/shell/ToolWindow';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -18,11 +19,18 @@ export default async function DirectoryImportPage({ params, searchParams }: Prop
   await connection();
   const { organization, sites, site } = await loadConsole((await params).site);
   const job = jobParam((await searchParams).job);
+  // A View Only Admin of a container can validate a file against it, not import into it (issue 5).
+  const rights = await Promise.all(sites.map(async ({ name }) => [name, await siteRights(name)] as const));
+  const validateOnlySites = Object.fromEntries(
+    rights
+      .filter(([, { canChange }]) => !canChange)
+      .map(([name, { roleLabel }]) => [name, `You are a ${roleLabel ?? 'viewer'} of site ${name}: you can validate an import file against it, but not import into it.`]),
+  );
 
   return (
     <ConsoleWindow organization={organization} sites={sites} selected={{ site, node: 'site' }}>
       <ToolWindow titleId="directory-import-title" title={`Directory Import - ${site}`} icon="recipients" className="directory-import-window" bodyClassName="directory-import-body">
-          <DirectoryImport site={site} sites={sites} job={job} />
+          <DirectoryImport site={site} sites={sites} job={job} validateOnlySites={validateOnlySites} />
       </ToolWindow>
     </ConsoleWindow>
   );

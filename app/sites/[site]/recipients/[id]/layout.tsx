@@ -5,7 +5,7 @@ import { RecipientsConsole } from '@/components/recipients/RecipientsConsole';
 import { loadConsole } from '@/components/shell/load-console';
 import { RecipientSheet } from '@/components/recipients/sheet/RecipientSheet';
 import { AppError } from '@/lib/server/errors';
-import { rightsOnSite } from '@/lib/server/auth/site-rights';
+import { readOnlyReason } from '@/components/shell/site-rights';
 import { getRecipient } from '@/lib/server/recipients/get-recipient';
 import { parseRecordId } from '@/lib/validation/record-id';
 
@@ -22,9 +22,8 @@ export default async function RecipientSheetLayout({ params, children }: Props) 
   });
   const shell = await loadConsole(site);
   if (recipient.site !== shell.site) notFound();
-  const rights = await rightsOnSite(shell.site);
   // A View Only Admin sees the sheet read-only; the server refuses their changes anyway (issue 5).
-  const readOnly = rights.canChange ? undefined : `You are a ${rights.roleLabel ?? 'viewer'} of site ${shell.site}: you can see this recipient, but not change it.`;
+  const readOnly = await readOnlyReason(shell.site, 'this recipient');
   return (
     <RecipientsConsole shell={shell} listParams={{}} selectedId={recipient.id}>
       <RecipientSheet key={recipient.id} recipient={recipient} readOnly={readOnly}>
