@@ -11,6 +11,7 @@ import type { AuditPage, AuditRow } from '@/lib/server/audit/list-audit-entries'
 import { AUDIT_FILTER_KEYS, auditQueryString } from '@/lib/validation/audit-log';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import './audit-log.css';
+import { Pager } from '@/components/shell/Pager';
 
 type FilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 export type AuditFilterValues = Record<FilterKey, string>;
@@ -34,7 +35,6 @@ const columns: ColumnDef<AuditRow>[] = [
   },
 ];
 
-const PAGE_SIZES = [25, 50, 100, 200];
 
 function toSorting(sort: string): SortingState {
   return [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
@@ -272,32 +272,7 @@ export function AuditLogTable({ page, filters, choices, expandedId }: Props) {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" onClick={() => navigate({ page: undefined })} disabled={page.page <= 1}>
-          |◀ First
-        </button>
-        <button type="button" onClick={() => navigate({ page: page.page - 1 })} disabled={page.page <= 1}>
-          ◀ Previous
-        </button>
-        <span>
-          Page {page.page} of {page.pageCount}
-        </span>
-        <button type="button" onClick={() => navigate({ page: page.page + 1 })} disabled={page.page >= page.pageCount}>
-          Next ▶
-        </button>
-        <button type="button" onClick={() => navigate({ page: page.pageCount })} disabled={page.page >= page.pageCount}>
-          Last ▶|
-        </button>
-        {/* In its own span: 98.css greys a label that follows a disabled button. */}
-        <span className="audit-per-page">
-          <label htmlFor="audit-per-page">Per page:</label>
-          <select id="audit-per-page" value={page.perPage} onChange={(event) => navigate({ perPage: event.target.value, page: undefined })}>
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </select>
-        </span>
-      </nav>
+      <Pager page={page.page} pageCount={page.pageCount} perPage={page.perPage} onNavigate={navigate} />
     </div>
   );
 }

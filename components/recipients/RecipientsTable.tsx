@@ -18,6 +18,7 @@ import type { RecipientPage, RecipientRow } from '@/lib/server/recipients/list-r
 import { KIND_LABELS } from '@/lib/validation/recipient';
 import { RecipientIcon } from './RecipientIcon';
 import { recipientSheetPath } from './paths';
+import { Pager } from '@/components/shell/Pager';
 
 const columns: ColumnDef<RecipientRow>[] = [
   // accessorKey (not just id) makes a column sortable in TanStack Table; the server does the sorting.
@@ -36,7 +37,6 @@ const columns: ColumnDef<RecipientRow>[] = [
   { accessorKey: 'primarySmtpAddress', header: 'E-mail Address', enableSorting: false, cell: ({ row }) => row.original.primarySmtpAddress ?? '' },
 ];
 
-const PAGE_SIZES = [25, 50, 100, 200];
 
 function toSorting(sort: string): SortingState {
   return [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
@@ -288,29 +288,7 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" onClick={() => navigate({ page: undefined })} disabled={page.page <= 1}>
-          |◀ First
-        </button>
-        <button type="button" onClick={() => navigate({ page: page.page - 1 })} disabled={page.page <= 1}>
-          ◀ Previous
-        </button>
-        <span>
-          Page {page.page} of {page.pageCount}
-        </span>
-        <button type="button" onClick={() => navigate({ page: page.page + 1 })} disabled={page.page >= page.pageCount}>
-          Next ▶
-        </button>
-        <button type="button" onClick={() => navigate({ page: page.pageCount })} disabled={page.page >= page.pageCount}>
-          Last ▶|
-        </button>
-        <label htmlFor="per-page">Per page:</label>
-        <select id="per-page" value={page.perPage} onChange={(event) => navigate({ perPage: event.target.value, page: undefined })}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size}>{size}</option>
-          ))}
-        </select>
-      </nav>
+      <Pager page={page.page} pageCount={page.pageCount} perPage={page.perPage} onNavigate={navigate} />
       {confirmDelete && (
         <ConfirmDialog
           message={
