@@ -10,7 +10,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { SESSION_COOKIE } from '@/lib/core/auth/credentials';
-import { type Grant, type Permission, ROLE_LABELS, allows, isRole, roleOn } from '@/lib/core/auth/permissions';
+import { type Grant, type Permission, allows, isRole, roleOn } from '@/lib/core/auth/permissions';
 import { db } from '@/lib/server/db';
 import { forbidden, unauthorized } from '@/lib/server/errors';
 import { type SignedIn, readSession } from './read-credential';
@@ -87,9 +87,4 @@ export async function requirePermission(permission: Permission, siteId: number |
 /** Whether the actor may see a site: objects of other sites read as missing (404), never as forbidden. */
 export async function canView(siteId: number): Promise<boolean> {
   return allows((await currentActor()).grants, 'view', siteId);
-}
-
-export function roleLabel(grants: Grant[], siteId: number | null): string | null {
-  const role = roleOn(grants, siteId);
-  return role ? ROLE_LABELS[role] : null;
 }

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { newApiToken, normalizeUsername, secretHash } from '@/lib/core/auth/credentials';
 import { db } from '@/lib/server/db';
 import { conflict, invalid, notFound } from '@/lib/server/errors';
+import type { Role } from '@/lib/core/auth/permissions';
 import { hashPassword } from './password';
 
-export const ROLES = ['permissions-admin', 'admin', 'view-only'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@/lib/core/auth/permissions';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
