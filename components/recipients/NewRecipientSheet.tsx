@@ -3,7 +3,7 @@
 // General fields. OK creates the recipient (with one reply address of each type Site Addressing
 // enables) and returns to the list; Apply creates it and keeps its property sheet open.
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createRecipientAction } from '@/app/actions/recipients';
 import { Field } from '@/components/forms/Field';
 import { PropertySheet } from '@/components/shell/PropertySheet';
@@ -29,7 +29,10 @@ function autoNames(form: Form) {
 export function NewRecipientSheet({ site, kind }: { site: string; kind: RecipientKind }) {
   const router = useRouter();
   const [form, setForm] = useState<Form>({ firstName: '', initials: '', lastName: '', displayName: '', alias: '', directoryName: '' });
-  const [touched, setTouched] = useState({ displayName: false, alias: false, directoryName: false });
+  // Which names the admin typed by hand (they stop following First and Last). A ref, not state:
+  // two quick edits (Display, then Alias) run before a re-render, and the second must already
+  // know the first was typed — with state it read a stale copy and blanked the display name.
+  const touched = useRef({ displayName: false, alias: false, directoryName: false });
   const [target, setTarget] = useState<string | null>(null);
   const [askTarget, setAskTarget] = useState(kind === 'custom');
   const [members, setMembers] = useState<RecipientRef[]>([]);
@@ -42,16 +45,16 @@ export function NewRecipientSheet({ site, kind }: { site: string; kind: Recipien
   const set = (field: keyof Form) => (value: string) => {
     setFieldErrors({});
     setError(undefined);
+    if (field in touched.current) touched.current = { ...touched.current, [field]: true };
+    const touchedNow = touched.current;
     setForm((current) => {
       const next = { ...current, [field]: value };
       const auto = autoNames(next);
-      const touchedNow = { ...touched, ...(field in touched ? { [field]: true } : {}) };
       if (!touchedNow.displayName && isPerson) next.displayName = auto.displayName;
       if (!touchedNow.alias && isPerson) next.alias = auto.alias;
       if (!touchedNow.directoryName) next.directoryName = next.alias;
       return next;
     });
-    if (field in touched) setTouched((t) => ({ ...t, [field]: true }));
   };
 
   const create = async () => {
