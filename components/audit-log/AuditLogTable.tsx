@@ -12,6 +12,7 @@ import { AUDIT_FILTER_KEYS, auditQueryString } from '@/lib/validation/audit-log'
 import { AuditEntryDetail } from './AuditEntryDetail';
 import './audit-log.css';
 import { Pager } from '@/components/shell/Pager';
+import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
 
 type FilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 export type AuditFilterValues = Record<FilterKey, string>;
@@ -187,26 +188,7 @@ export function AuditLogTable({ page, filters, choices, expandedId }: Props) {
         <table className="interactive" role="grid" aria-label="Audit log" aria-rowcount={page.total + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sortable = header.column.getCanSort();
-                  const direction = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'} className={`col-${header.column.id}`}>
-                      {sortable ? (
-                        <button type="button" className="column-header" onClick={header.column.getToggleSortingHandler()}>
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span className="sort-indicator" aria-hidden="true">
-                            {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      ) : (
-                        <span className="column-header">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
+              <SortableHeaderRow key={group.id} group={group} />
             ))}
           </thead>
           <tbody>

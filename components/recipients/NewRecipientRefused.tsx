@@ -1,7 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { Dialog } from '@/components/shell/Dialog';
-import { MessageIcon } from '@/components/shell/icons';
+import { MessageBox } from '@/components/shell/MessageBox';
 import { recipientsListPath } from './paths';
 
 /**
@@ -10,26 +9,9 @@ import { recipientsListPath } from './paths';
  */
 export function NewRecipientRefused({ site, reason }: { site: string; reason: string }) {
   const router = useRouter();
-  const close = () => router.push(recipientsListPath(site));
   return (
-    <Dialog
-      title="Microsoft Exchange Administrator"
-      role="alertdialog"
-      describedBy="new-recipient-refused-text"
-      onClose={close}
-      width={420}
-      buttons={
-        <button type="button" className="default" onClick={close} data-autofocus>
-          OK
-        </button>
-      }
-    >
-      <div className="message-box">
-        <MessageIcon name="information" />
-        <p id="new-recipient-refused-text" className="message-box-text">
-          {reason}
-        </p>
-      </div>
-    </Dialog>
+    <MessageBox icon="information" onOk={() => router.push(recipientsListPath(site))}>
+      {reason}
+    </MessageBox>
   );
 }

@@ -19,6 +19,7 @@ import { KIND_LABELS } from '@/lib/validation/recipient';
 import { RecipientIcon } from './RecipientIcon';
 import { recipientSheetPath } from './paths';
 import { Pager } from '@/components/shell/Pager';
+import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
 
 const columns: ColumnDef<RecipientRow>[] = [
   // accessorKey (not just id) makes a column sortable in TanStack Table; the server does the sorting.
@@ -226,30 +227,7 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
         <table className="interactive" role="grid" aria-label={`Recipients of ${page.site}`} aria-rowcount={page.total + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sortable = header.column.getCanSort();
-                  const direction = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-                      className={`col-${header.column.id}`}
-                    >
-                      {sortable ? (
-                        <button type="button" className="column-header" onClick={header.column.getToggleSortingHandler()}>
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span className="sort-indicator" aria-hidden="true">
-                            {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      ) : (
-                        <span className="column-header">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
+              <SortableHeaderRow key={group.id} group={group} />
             ))}
           </thead>
           <tbody>
