@@ -13,7 +13,7 @@ const PUBLIC_PAGES = new Set(['/sign-in']);
  * - A URL whose path is not valid percent-encoding (`/sites/%ZZ`) cannot name any object; Next.js
  *   would fail on it with a 500. Answer 400 with the problem named instead, as JSON on the API.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname.startsWith('/api/');
   try {
@@ -25,7 +25,7 @@ export function proxy(request: NextRequest) {
       : new NextResponse(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   if (PUBLIC_PAGES.has(pathname)) return NextResponse.next();
-  if (readCredential(request.headers, request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+  if (await readCredential(request.headers, request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
   if (api) {
     return NextResponse.json(
       { error: { code: 'unauthorized', message: 'Sign in to the console, or send an API token: Authorization: Bearer xadm_…' } },

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const INTEGRATION = ['tests/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -11,8 +13,15 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'tests/**/*.test.ts'],
     setupFiles: ['tests/setup-db.ts'],
     testTimeout: 30_000,
+    // The unit tests once; the integration suite on each database (issue 6).
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['lib/**/*.test.ts', ...INTEGRATION], env: { XADM_TEST_DB: 'sqlite' } } },
+      {
+        extends: true,
+        test: { name: 'postgresql', include: INTEGRATION, env: { XADM_TEST_DB: 'postgresql' }, globalSetup: ['tests/pg-global-setup.ts'] },
+      },
+    ],
   },
 });

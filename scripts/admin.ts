@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { deploy } from './migrate.mjs';
-import { databaseUrl, sqlitePath } from './db-url.mjs';
 
 const USAGE = `usage:
   npm run admin -- create USER [--role permissions-admin|admin|view-only] [--site SITE]
@@ -28,7 +27,7 @@ async function main() {
   }
   const [command, subject, ...extra] = parsed.positionals;
   if (!command || !subject || extra.length) fail(USAGE);
-  deploy(sqlitePath(databaseUrl()));
+  await deploy();
   const { ROLES, createAdministrator } = await import('../lib/server/auth/administrators');
   // The same data functions as Tools → API Tokens: the audit trail records them ("command line").
   const { createOwnApiToken } = await import('../lib/server/tokens/create-own-api-token');

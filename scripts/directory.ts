@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import type { ImportProgress, ImportReport } from '../lib/core/directory-import/report';
 import { AppError, toAppError } from '../lib/server/errors';
 import { deploy } from './migrate.mjs';
-import { databaseUrl, sqlitePath } from './db-url.mjs';
 
 const USAGE = `usage:
   npm run directory -- import FILE [--site SITE] [--overwrite] [--validate-only] [--apply-valid] [--json]
@@ -150,7 +149,7 @@ async function main() {
   if (command === 'import' && exportOnly.length) fail(`--${exportOnly[0]} is an export option.\n\n${USAGE}`);
 
   // The database the console uses, migrated (as `npm start` does); it must hold an organization.
-  deploy(sqlitePath(databaseUrl()));
+  await deploy();
   try {
     if (command === 'import') await runImport(path.resolve(file), options);
     else await runExport(file === '-' ? '-' : path.resolve(file), options);

@@ -1,12 +1,11 @@
-// Before the console starts: create and migrate the database, and seed it when it is empty.
+// Before the console starts: migrate the database DATABASE_URL names (SQLite by default,
+// PostgreSQL for a postgresql:// URL), and seed it when it is empty.
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { deploy } from './migrate.mjs';
-import { databaseUrl, sqlitePath } from './db-url.mjs';
+import { describeDatabase } from './db-url.mjs';
 
-const file = sqlitePath(databaseUrl());
-const applied = deploy(file);
-if (applied.length) console.log(`Database ${path.relative(process.cwd(), file)}: applied ${applied.join(', ')}`);
+const applied = await deploy();
+if (applied.length) console.log(`Database ${describeDatabase()}: applied ${applied.join(', ')}`);
 
 // The seed uses the app's own data layer (the same address generation as the console);
 // the react-server condition lets its `server-only` imports load outside Next.js.

@@ -3,13 +3,12 @@
 // db:seed` created the organisation. See lib/server/seed/seed-large.ts.
 import { parseArgs } from 'node:util';
 import { deploy } from './migrate.mjs';
-import { databaseUrl, sqlitePath } from './db-url.mjs';
 
 async function main() {
   const { values } = parseArgs({ options: { recipients: { type: 'string' } } });
   const total = values.recipients === undefined ? 100_000 : Number(values.recipients);
   if (!Number.isSafeInteger(total) || total < 3 || total > 1_000_000) throw new Error('--recipients must be a whole number from 3 to 1,000,000.');
-  deploy(sqlitePath(databaseUrl()));
+  await deploy();
   const { seedLarge } = await import('../lib/server/seed/seed-large');
   const result = await seedLarge(total, (line) => console.log(line));
   console.log(`The organization now holds ${result.recipients.toLocaleString('en-US')} recipients (${result.seconds.toFixed(1)} s).`);

@@ -1,11 +1,30 @@
 import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient as PrismaPgClient } from '@/lib/generated/prisma-pg/client';
 // The same DATABASE_URL resolution as the migration and seed scripts.
-import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
+import { databaseProvider, databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
 
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+/** Which database DATABASE_URL names: SQLite for a file: URL or none, PostgreSQL for postgresql://. */
+export const provider: DatabaseProvider = databaseProvider(databaseUrl());
+
+/**
+ * One PrismaClient type for both databases. Prisma generates a client per provider
+ * (lib/generated/prisma for SQLite, lib/generated/prisma-pg for PostgreSQL) from the same models
+ * (prisma/postgresql/schema.prisma is written from prisma/schema.prisma), so their model APIs
+ * are the same; the code is typed against the SQLite one and uses only what both support.
+ */
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePath(databaseUrl())}`, timeout: 10_000 });
+  const url = databaseUrl();
+  if (provider === 'postgresql') {
+    // A pool per app instance; several instances share nothing but the database.
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.XADM_PG_POOL_SIZE || 10) });
+    return new PrismaPgClient({ adapter }) as unknown as PrismaClient;
+  }
+  const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 

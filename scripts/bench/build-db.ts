@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { proxyUniqueKey } from '../../lib/core/addresses';
+import { lowerCaseKey } from '../../lib/core/search-keys';
 import { checkRoutingTable, findRewriteLoops } from '../../lib/core/routing/routing-table';
 import { root } from '../next-build.mjs';
 import { MAILBOXES, ROUTES, SITE, SITE_DOMAIN, mailbox } from './dataset';
@@ -56,20 +57,20 @@ export function buildBenchDatabase(): BuildTimings {
     if (!ims) throw new Error('the seed did not create the Internet Mail Service');
 
     const insertRecipient = db.prepare(
-      `INSERT INTO "Recipient" ("siteId", "kind", "directoryName", "alias", "displayName", "firstName", "initials", "lastName", "targetAddress", "version", "createdAt", "updatedAt")
-       VALUES (?, 'mailbox', ?, ?, ?, ?, '', ?, NULL, 1, ?, ?)`,
+      `INSERT INTO "Recipient" ("siteId", "kind", "directoryName", "alias", "displayName", "firstName", "initials", "lastName", "targetAddress", "version", "createdAt", "updatedAt", "displayNameKey", "aliasKey")
+       VALUES (?, 'mailbox', ?, ?, ?, ?, '', ?, NULL, 1, ?, ?, ?, ?)`,
     );
-    const insertProxy = db.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey") VALUES (?, ?, ?, ?, ?)');
+    const insertProxy = db.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey", "addressKey") VALUES (?, ?, ?, ?, ?, ?)');
     // The same DateTime text Prisma writes for SQLite.
     const now = new Date().toISOString().replace('Z', '+00:00');
 
     db.transaction(() => {
       for (let i = 0; i < MAILBOXES; i++) {
         const m = mailbox(i);
-        const id = insertRecipient.run(site.id, m.alias, m.alias, m.displayName, m.firstName, m.lastName, now, now).lastInsertRowid;
-        insertProxy.run(id, 'SMTP', m.primarySmtp, 1, proxyUniqueKey('SMTP', m.primarySmtp));
-        insertProxy.run(id, 'MS', m.ms, 1, proxyUniqueKey('MS', m.ms));
-        insertProxy.run(id, 'SMTP', m.secondarySmtp, 0, proxyUniqueKey('SMTP', m.secondarySmtp));
+        const id = insertRecipient.run(site.id, m.alias, m.alias, m.displayName, m.firstName, m.lastName, now, now, lowerCaseKey(m.displayName), lowerCaseKey(m.alias)).lastInsertRowid;
+        insertProxy.run(id, 'SMTP', m.primarySmtp, 1, proxyUniqueKey('SMTP', m.primarySmtp), lowerCaseKey(m.primarySmtp));
+        insertProxy.run(id, 'MS', m.ms, 1, proxyUniqueKey('MS', m.ms), lowerCaseKey(m.ms));
+        insertProxy.run(id, 'SMTP', m.secondarySmtp, 0, proxyUniqueKey('SMTP', m.secondarySmtp), lowerCaseKey(m.secondarySmtp));
         proxies += 3;
       }
       db.prepare('UPDATE "InternetMailService" SET "rerouteIncoming" = 1, "version" = "version" + 1 WHERE "id" = ?').run(ims.id);

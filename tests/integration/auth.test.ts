@@ -27,11 +27,11 @@ describe('[AUTH] sign-in', () => {
     const result = await signIn({ username: username.toUpperCase(), password: 'correct horse' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(readSession(result.secret)).toMatchObject({ username, via: 'session' });
+    expect(await readSession(result.secret)).toMatchObject({ username, via: 'session' });
     // Only the hash is stored.
     expect(await db.adminSession.count({ where: { tokenHash: result.secret } })).toBe(0);
     await signOut(result.secret);
-    expect(readSession(result.secret)).toBeNull();
+    expect(await readSession(result.secret)).toBeNull();
   });
 
   test('a wrong password and an unknown user read the same', async () => {
@@ -58,7 +58,7 @@ describe('[AUTH] sign-in', () => {
   test('an expired session is not a session', async () => {
     const username = await newAdmin();
     const result = await signIn({ username, password: 'correct horse' }, new Date(Date.now() - 9 * 3_600_000));
-    expect(result.ok && readSession(result.secret)).toBeNull();
+    expect(result.ok && (await readSession(result.secret))).toBeNull();
   });
 });
 
@@ -67,9 +67,9 @@ describe('[AUTH] API tokens', () => {
     const username = await newAdmin();
     const { id, token } = await createApiToken(username, 'nightly export');
     expect(token).toMatch(/^xadm_/);
-    expect(readApiToken(token)).toMatchObject({ username, via: 'token' });
+    expect(await readApiToken(token)).toMatchObject({ username, via: 'token' });
     await revokeApiToken(id);
-    expect(readApiToken(token)).toBeNull();
+    expect(await readApiToken(token)).toBeNull();
   });
 });
 
@@ -100,24 +100,24 @@ describe('[AUTH] without credentials', () => {
     expect(routes.length).toBeGreaterThanOrEqual(15);
   });
 
-  test.each(pages.filter((p) => p !== '/sign-in'))('page %s redirects to the sign-in page', (page) => {
-    const response = proxy(new NextRequest(`http://localhost${page}?x=1`));
+  test.each(pages.filter((p) => p !== '/sign-in'))('page %s redirects to the sign-in page', async (page) => {
+    const response = await proxy(new NextRequest(`http://localhost${page}?x=1`));
     expect(response.status).toBe(307);
     const location = new URL(response.headers.get('location')!);
     expect(location.pathname).toBe('/sign-in');
     if (page !== '/') expect(location.searchParams.get('next')).toBe(`${page}?x=1`);
   });
 
-  test('a forged or expired cookie is no better than none', () => {
+  test('a forged or expired cookie is no better than none', async () => {
     const request = new NextRequest('http://localhost/sites/REDMOND/recipients', { headers: { cookie: `${SESSION_COOKIE}=forged` } });
-    expect(proxy(request).status).toBe(307);
+    expect((await proxy(request)).status).toBe(307);
   });
 
   test.each(routes.map((r) => [urlPath(r), r]))('API %s answers 401 to every method, and changes nothing', async (apiPath, file) => {
     const module = (await import(file)) as Record<string, unknown>;
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof module[m] === 'function');
     expect(methods.length).toBeGreaterThan(0);
-    expect(proxy(new NextRequest(`http://localhost${apiPath}`)).status).toBe(401);
+    expect((await proxy(new NextRequest(`http://localhost${apiPath}`))).status).toBe(401);
     const before = await directorySnapshot();
     for (const method of methods) {
       const handler = module[method] as (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

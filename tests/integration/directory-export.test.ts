@@ -149,7 +149,7 @@ describe('[DIRECTORY EXPORT] the file', () => {
     await db.recipient.createMany({
       data: Array.from({ length: total }, (_, i) => {
         const name = `${tag}-${String(total - i).padStart(5, '0')}`;
-        return { siteId: site.id, kind: 'mailbox', directoryName: name, alias: name, displayName: name };
+        return { siteId: site.id, kind: 'mailbox', directoryName: name, alias: name, displayName: name, displayNameKey: name.toLowerCase(), aliasKey: name.toLowerCase() };
       }),
     });
     const result = await run({ q: tag, columns: '' });

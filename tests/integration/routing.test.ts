@@ -202,7 +202,7 @@ describe('routing preview API', () => {
       // As every writer of the app does (Directory Import's too): the address, and its recipient's
       // row in the same transaction — the Recipient triggers raise the directory's generation.
       other.transaction(() => {
-        other.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey") VALUES (?, ?, ?, ?, ?)').run(mailbox.id, 'SMTP', address, 0, proxyUniqueKey('SMTP', address));
+        other.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey", "addressKey") VALUES (?, ?, ?, ?, ?, ?)').run(mailbox.id, 'SMTP', address, 0, proxyUniqueKey('SMTP', address), address.toLowerCase());
         other.prepare('UPDATE "Recipient" SET "version" = "version" + 1 WHERE "id" = ?').run(mailbox.id);
       })();
     } finally {

@@ -65,7 +65,7 @@ describe('[TOKENS] one’s own tokens', () => {
     const { id, token } = created.body as { id: number; token: string };
     // Stored hashed, and it works as tester.
     expect(await db.apiToken.findUniqueOrThrow({ where: { id }, select: { tokenHash: true, administratorId: true } })).toEqual({ tokenHash: secretHash(token), administratorId: tester.id });
-    expect(readApiToken(token)).toMatchObject({ username: 'tester', via: 'token' });
+    expect(await readApiToken(token)).toMatchObject({ username: 'tester', via: 'token' });
 
     const listed = await call(tokensRoute.GET, { path: '/api/v1/tokens' });
     expect(listed.status).toBe(200);
@@ -83,7 +83,7 @@ describe('[TOKENS] one’s own tokens', () => {
     const revoked = await call(tokenRoute.DELETE, { method: 'DELETE', path: `/api/v1/tokens/${id}`, params: { id: String(id) } });
     expect(revoked.status).toBe(200);
     expect(revoked.body.revoked).toMatchObject({ id, name, state: 'revoked', username: 'tester' });
-    expect(readApiToken(token)).toBeNull();
+    expect(await readApiToken(token)).toBeNull();
     const after = await call(tokensRoute.GET, { path: '/api/v1/tokens' });
     expect(after.body.tokens.find((t: { id: number }) => t.id === id)).toMatchObject({ state: 'revoked', revokedAt: expect.any(String) });
     // Revoking it again says so and records nothing more.
@@ -146,7 +146,7 @@ describe('[TOKENS] one’s own tokens', () => {
     expect(await tokensAndAudit()).toEqual(before);
     const other = await administrator('admin');
     const created = await createOwnApiToken('from cli', other.username);
-    expect(readApiToken(created.token)).toMatchObject({ username: other.username });
+    expect(await readApiToken(created.token)).toMatchObject({ username: other.username });
     expect((await auditOf(created.id))[0]).toMatchObject({ actor: 'command line', objectName: `from cli of ${other.username}` });
   });
 });
@@ -161,12 +161,12 @@ describe('[TOKENS] another administrator’s tokens', () => {
 
     const created = await call(tokensRoute.POST, { method: 'POST', path: '/api/v1/tokens', body: { name: 'for them', username: other.username } });
     expect(created.status).toBe(201);
-    expect(readApiToken(created.body.token)).toMatchObject({ username: other.username });
+    expect(await readApiToken(created.body.token)).toMatchObject({ username: other.username });
     expect((await auditOf(created.body.id))[0]).toMatchObject({ actor: 'tester', objectName: `for them of ${other.username}` });
 
     const revoked = await call(tokenRoute.DELETE, { method: 'DELETE', path: `/api/v1/tokens/${created.body.id}`, params: { id: String(created.body.id) } });
     expect(revoked.status).toBe(200);
-    expect(readApiToken(created.body.token)).toBeNull();
+    expect(await readApiToken(created.body.token)).toBeNull();
   });
 
   test.each<Role>(['view-only', 'admin'])('an administrator with role %s cannot list, create or revoke them (403 / 404), and nothing changes', async (role) => {
@@ -186,6 +186,6 @@ describe('[TOKENS] another administrator’s tokens', () => {
     expect(revoked.body.error.message).toBe(`There is no API token ${victimId}.`);
 
     expect(await tokensAndAudit()).toEqual(before);
-    expect(readApiToken(victim)).toMatchObject({ username: 'tester' });
+    expect(await readApiToken(victim)).toMatchObject({ username: 'tester' });
   });
 });

@@ -11,7 +11,7 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string;
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     // Server actions are reachable by POST from any page: each checks the session itself.
-    const signedIn = readSession((await cookies()).get(SESSION_COOKIE)?.value);
+    const signedIn = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
     if (!signedIn) throw unauthorized('Your session has ended. Sign in again; nothing was saved.');
     const actor = await actorOf(signedIn, originOf(await headers()));
     return { ok: true, data: await runAs(actor, work) };

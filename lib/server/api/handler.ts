@@ -18,7 +18,7 @@ export function apiRoute<P = Record<string, never>>(handler: (request: NextReque
   return async (request: NextRequest, context: Context<P>): Promise<Response> => {
     try {
       refuseCrossSite(request);
-      const actor = await actorOf(requireCredential(request), originOf(request.headers));
+      const actor = await actorOf(await requireCredential(request), originOf(request.headers));
       const params = await context.params;
       return await runAs(actor, () => handler(request, params));
     } catch (error) {
@@ -29,8 +29,8 @@ export function apiRoute<P = Record<string, never>>(handler: (request: NextReque
 }
 
 /** A valid session cookie or API token (the proxy checked too; the import routes bypass it). */
-function requireCredential(request: NextRequest): SignedIn {
-  const signedIn = readCredential(request.headers, request.cookies.get(SESSION_COOKIE)?.value);
+async function requireCredential(request: NextRequest): Promise<SignedIn> {
+  const signedIn = await readCredential(request.headers, request.cookies.get(SESSION_COOKIE)?.value);
   if (!signedIn) throw unauthorized('Sign in to the console, or send an API token: Authorization: Bearer xadm_…');
   return signedIn;
 }

@@ -55,7 +55,7 @@ const pageActor = cache(async (): Promise<Actor | 'outside'> => {
   } catch {
     return 'outside';
   }
-  const signedIn = readSession(jar.get(SESSION_COOKIE)?.value);
+  const signedIn = await readSession(jar.get(SESSION_COOKIE)?.value);
   if (!signedIn) throw unauthorized('Your session has ended. Sign in again.');
   return actorOf(signedIn, originOf(await headers()));
 });

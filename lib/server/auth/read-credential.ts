@@ -1,21 +1,32 @@
 import 'server-only';
-// Who a request comes from: a session cookie or an API token, looked up with prepared statements
-// on a query-only connection of their own (microseconds: the proxy asks on every request).
+// Who a request comes from: a session cookie or an API token, looked up on every request (the
+// proxy asks first). SQLite: prepared statements on a query-only connection of their own
+// (microseconds). PostgreSQL: one query on the raw pool (lib/server/pg-pool.ts).
 import Database from 'better-sqlite3';
 import { secretHash } from '@/lib/core/auth/credentials';
+import { provider } from '@/lib/server/db';
+import { pgPool } from '@/lib/server/pg-pool';
 import { databaseUrl, sqlitePath } from '@/scripts/db-url.mjs';
 
 export type SignedIn = { id: number; username: string; via: 'session' | 'token' };
 
+type SessionRow = { id: number; username: string; expiresAt: string | number | Date };
+type TokenRow = { id: number; username: string; tokenId: number };
+
+const SESSION_SQL =
+  'SELECT a."id", a."username", s."expiresAt" FROM "AdminSession" s JOIN "Administrator" a ON a."id" = s."administratorId" WHERE s."tokenHash" = ';
+const TOKEN_SQL =
+  'SELECT a."id", a."username", t."id" AS "tokenId" FROM "ApiToken" t JOIN "Administrator" a ON a."id" = t."administratorId" WHERE t."revokedAt" IS NULL AND t."tokenHash" = ';
+
 type Reader = {
   file: string;
-  session: Database.Statement<[string], { id: number; username: string; expiresAt: string }>;
-  token: Database.Statement<[string], { id: number; username: string; tokenId: number }>;
+  session: Database.Statement<[string], SessionRow>;
+  token: Database.Statement<[string], TokenRow>;
   touchToken: Database.Statement<[string, number]>;
 };
 const holder = globalThis as unknown as { xadmCredentialReader?: Reader };
 
-function reader(): Reader {
+function sqliteReader(): Reader {
   const file = sqlitePath(databaseUrl());
   let r = holder.xadmCredentialReader;
   if (!r || r.file !== file) {
@@ -23,12 +34,8 @@ function reader(): Reader {
     const connection = new Database(file, { fileMustExist: true, timeout: 0 });
     r = {
       file,
-      session: connection.prepare(
-        'SELECT a."id", a."username", s."expiresAt" FROM "AdminSession" s JOIN "Administrator" a ON a."id" = s."administratorId" WHERE s."tokenHash" = ?',
-      ),
-      token: connection.prepare(
-        'SELECT a."id", a."username", t."id" AS "tokenId" FROM "ApiToken" t JOIN "Administrator" a ON a."id" = t."administratorId" WHERE t."tokenHash" = ? AND t."revokedAt" IS NULL',
-      ),
+      session: connection.prepare(`${SESSION_SQL}?`),
+      token: connection.prepare(`${TOKEN_SQL}?`),
       touchToken: connection.prepare('UPDATE "ApiToken" SET "lastUsedAt" = ? WHERE "id" = ?'),
     };
     holder.xadmCredentialReader = r;
@@ -36,12 +43,13 @@ function reader(): Reader {
   return r;
 }
 
-/** Prisma stores SQLite DateTime as ISO text ('…+00:00') or, from a raw writer, epoch milliseconds. */
-const toMillis = (value: string | number) => (typeof value === 'number' ? value : Date.parse(value));
+/** SQLite DateTime is ISO text ('…+00:00') from Prisma or epoch milliseconds from a raw writer; PostgreSQL gives a Date. */
+const toMillis = (value: string | number | Date) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value));
 
-export function readSession(secret: string | undefined): SignedIn | null {
+export async function readSession(secret: string | undefined): Promise<SignedIn | null> {
   if (!secret) return null;
-  const row = reader().session.get(secretHash(secret));
+  const hash = secretHash(secret);
+  const row = provider === 'sqlite' ? sqliteReader().session.get(hash) : (await pgPool().query<SessionRow>(`${SESSION_SQL}$1`, [hash])).rows[0];
   if (!row || toMillis(row.expiresAt) <= Date.now()) return null;
   return { id: row.id, username: row.username, via: 'session' };
 }
@@ -49,21 +57,33 @@ export function readSession(secret: string | undefined): SignedIn | null {
 /** When each token's last use was written: at most once a minute, not on every call. */
 const touched = new Map<number, number>();
 
-export function readApiToken(token: string | undefined): SignedIn | null {
+export async function readApiToken(token: string | undefined): Promise<SignedIn | null> {
   if (!token) return null;
-  const r = reader();
-  const row = r.token.get(secretHash(token));
+  const hash = secretHash(token);
+  const row = provider === 'sqlite' ? sqliteReader().token.get(hash) : (await pgPool().query<TokenRow>(`${TOKEN_SQL}$1`, [hash])).rows[0];
   if (!row) return null;
   const now = Date.now();
   if (now - (touched.get(row.tokenId) ?? 0) > 60_000) {
     touched.set(row.tokenId, now);
+    touchToken(row.tokenId, now);
+  }
+  return { id: row.id, username: row.username, via: 'token' };
+}
+
+function touchToken(tokenId: number, now: number) {
+  if (provider === 'sqlite') {
     try {
-      r.touchToken.run(new Date(now).toISOString().replace('Z', '+00:00'), row.tokenId);
+      sqliteReader().touchToken.run(new Date(now).toISOString().replace('Z', '+00:00'), tokenId);
     } catch {
       // The database is busy with a write: the last-used time can wait for the next minute.
     }
+    return;
   }
-  return { id: row.id, username: row.username, via: 'token' };
+  // Not awaited: the request does not wait for a bookkeeping write (a row lock held by another
+  // transaction would make it wait). Stored as UTC, as Prisma stores DateTime.
+  pgPool()
+    .query(`UPDATE "ApiToken" SET "lastUsedAt" = (now() AT TIME ZONE 'UTC') WHERE "id" = $1`, [tokenId])
+    .catch(() => {});
 }
 
 /** `Authorization: Bearer <token>`, else null. */
@@ -73,7 +93,7 @@ export function bearerToken(authorization: string | null): string | undefined {
 }
 
 /** The administrator behind a request's token or session cookie, or null. */
-export function readCredential(headers: Headers, cookie: string | undefined): SignedIn | null {
+export async function readCredential(headers: Headers, cookie: string | undefined): Promise<SignedIn | null> {
   const token = bearerToken(headers.get('authorization'));
   if (token !== undefined) return readApiToken(token);
   return readSession(cookie);

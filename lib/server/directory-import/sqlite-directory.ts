@@ -14,6 +14,7 @@ import 'server-only';
 // (scripts/migrate.mjs) the console's reads go on while the import writes.
 import Database from 'better-sqlite3';
 import { isKnownAddressType, proxyUniqueKey } from '@/lib/core/addresses';
+import { lowerCaseKey } from '@/lib/core/search-keys';
 import type { DirectoryLookup, ExistingProxy, ExistingRecipient, MemberRef, PlannedOp, ProxyHolder } from '@/lib/core/directory-import/plan-import';
 import type { SiteAddressingRule } from '@/lib/core/site-addressing';
 import type { RecipientKind } from '@/lib/validation/recipient';
@@ -161,19 +162,20 @@ export async function writePlan(
 ): Promise<void> {
   const now = prismaDateTime(new Date());
   const insertRecipient = connection.prepare(
-    `INSERT INTO "Recipient" ("siteId", "kind", "directoryName", "alias", "displayName", "firstName", "initials", "lastName", "targetAddress", "version", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO "Recipient" ("siteId", "kind", "directoryName", "alias", "displayName", "firstName", "initials", "lastName", "targetAddress", "version", "createdAt", "updatedAt", "displayNameKey", "aliasKey")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
   // Every modify touches the recipient's row: its version (an open property sheet sees the change)
   // and the directory's routing generation (the Recipient triggers) move with it.
   const updateRecipient = connection.prepare(
     `UPDATE "Recipient" SET "alias" = COALESCE(?, "alias"), "displayName" = COALESCE(?, "displayName"), "firstName" = COALESCE(?, "firstName"),
+       "aliasKey" = COALESCE(?, "aliasKey"), "displayNameKey" = COALESCE(?, "displayNameKey"),
        "lastName" = COALESCE(?, "lastName"), "initials" = COALESCE(?, "initials"), "targetAddress" = COALESCE(?, "targetAddress"),
        "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
   );
   const deleteRecipient = connection.prepare('DELETE FROM "Recipient" WHERE "id" = ?');
-  const insertProxy = connection.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey") VALUES (?, ?, ?, ?, ?)');
-  const updateProxy = connection.prepare('UPDATE "ProxyAddress" SET "address" = ?, "primary" = ?, "uniqueKey" = ? WHERE "id" = ?');
+  const insertProxy = connection.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey", "addressKey") VALUES (?, ?, ?, ?, ?, ?)');
+  const updateProxy = connection.prepare('UPDATE "ProxyAddress" SET "address" = ?, "primary" = ?, "uniqueKey" = ?, "addressKey" = ? WHERE "id" = ?');
   const deleteProxy = connection.prepare('DELETE FROM "ProxyAddress" WHERE "id" = ?');
   const clearMembers = connection.prepare('DELETE FROM "DistributionListMember" WHERE "listId" = ?');
   const insertMember = connection.prepare('INSERT INTO "DistributionListMember" ("listId", "memberId") VALUES (?, ?)');
@@ -187,22 +189,23 @@ export async function writePlan(
     switch (op.op) {
       case 'create': {
         const id = Number(
-          insertRecipient.run(siteId, op.kind, op.directoryName, op.alias, op.displayName, op.firstName, op.initials, op.lastName, op.targetAddress, now, now).lastInsertRowid,
+          insertRecipient.run(siteId, op.kind, op.directoryName, op.alias, op.displayName, op.firstName, op.initials, op.lastName, op.targetAddress, now, now, lowerCaseKey(op.displayName), lowerCaseKey(op.alias)).lastInsertRowid,
         );
         createdIds[index] = id;
-        for (const p of op.proxies) insertProxy.run(id, p.type, p.address, p.primary ? 1 : 0, proxyUniqueKey(p.type, p.address));
+        for (const p of op.proxies) insertProxy.run(id, p.type, p.address, p.primary ? 1 : 0, proxyUniqueKey(p.type, p.address), lowerCaseKey(p.address));
         if (op.members?.length) lists.push({ listId: id, members: op.members, replace: false });
         break;
       }
       case 'modify': {
         const f = op.fields;
-        updateRecipient.run(f.alias ?? null, f.displayName ?? null, f.firstName ?? null, f.lastName ?? null, f.initials ?? null, f.targetAddress ?? null, now, op.id);
+        const keys = [f.alias == null ? null : lowerCaseKey(f.alias), f.displayName == null ? null : lowerCaseKey(f.displayName)];
+        updateRecipient.run(f.alias ?? null, f.displayName ?? null, f.firstName ?? null, ...keys, f.lastName ?? null, f.initials ?? null, f.targetAddress ?? null, now, op.id);
         if (op.proxies) {
           for (const id of op.proxies.remove) deleteProxy.run(id);
           // Two stored rows may swap reply flags or spellings: updates cannot collide on uniqueKey
           // (the planner matched them by it), and added addresses come last.
-          for (const u of op.proxies.update) updateProxy.run(u.address, u.primary ? 1 : 0, proxyUniqueKey(u.type, u.address), u.id);
-          for (const p of op.proxies.add) insertProxy.run(op.id, p.type, p.address, p.primary ? 1 : 0, proxyUniqueKey(p.type, p.address));
+          for (const u of op.proxies.update) updateProxy.run(u.address, u.primary ? 1 : 0, proxyUniqueKey(u.type, u.address), lowerCaseKey(u.address), u.id);
+          for (const p of op.proxies.add) insertProxy.run(op.id, p.type, p.address, p.primary ? 1 : 0, proxyUniqueKey(p.type, p.address), lowerCaseKey(p.address));
         }
         if (op.members) lists.push({ listId: op.id, members: op.members, replace: true });
         break;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { parseWrittenAddress } from '@/lib/core/addresses';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
+import { recipientKeys } from '@/lib/core/search-keys';
 import { requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
@@ -57,6 +58,7 @@ export async function createRecipient(input: CreateRecipientInput): Promise<Reci
           kind: input.kind,
           directoryName,
           ...person,
+          ...recipientKeys(person),
           targetAddress: target ? `${target.type}:${target.address}` : null,
         },
         select: { id: true },

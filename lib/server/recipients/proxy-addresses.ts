@@ -1,6 +1,7 @@
 import 'server-only';
 import { formatWrittenAddress, parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import { checkProxySet, type ProxyEntry } from '@/lib/core/proxy-set';
+import { lowerCaseKey } from '@/lib/core/search-keys';
 import { canView } from '@/lib/server/auth/actor';
 import type { Db, Tx } from '@/lib/server/db';
 import { conflict, invalid, isUniqueViolation, isWriteConflict } from '@/lib/server/errors';
@@ -96,7 +97,7 @@ export async function writeProxySet(tx: Tx, recipientId: number, proxies: ProxyE
   const removed = existing.filter((row) => !matched.has(row.id)).map((row) => row.id);
   if (removed.length) await tx.proxyAddress.deleteMany({ where: { id: { in: removed } } });
   for (const { p, key, row } of plan) {
-    const data = { type: p.type, address: p.address, primary: p.primary, uniqueKey: key };
+    const data = { type: p.type, address: p.address, primary: p.primary, uniqueKey: key, addressKey: lowerCaseKey(p.address) };
     if (!row) await tx.proxyAddress.create({ data: { ...data, recipientId } });
     else if (row.address !== p.address || row.primary !== p.primary || row.type !== p.type) {
       await tx.proxyAddress.update({ where: { id: row.id }, data });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { parseWrittenAddress } from '@/lib/core/addresses';
 import { type ProxyEntry, retargetProxies } from '@/lib/core/proxy-set';
+import { lowerCaseKey } from '@/lib/core/search-keys';
 import { db, type Tx } from '@/lib/server/db';
 import { conflict, invalid, notFound } from '@/lib/server/errors';
 import type { UpdateRecipientInput } from '@/lib/validation/recipient';
@@ -68,6 +69,8 @@ async function applyUpdate(tx: Tx, id: number, input: UpdateRecipientInput) {
       firstName: input.firstName,
       initials: input.initials,
       lastName: input.lastName,
+      ...(input.displayName !== undefined ? { displayNameKey: lowerCaseKey(input.displayName) } : {}),
+      ...(input.alias !== undefined ? { aliasKey: lowerCaseKey(input.alias) } : {}),
       ...(newTarget ? { targetAddress: `${newTarget.type}:${newTarget.address}` } : {}),
       version: { increment: 1 },
     },

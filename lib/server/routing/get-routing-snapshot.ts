@@ -28,7 +28,7 @@ const cache = globalThis as unknown as { xadmRoutingSnapshot?: Cached };
  * directory is reloaded only when it changed.
  */
 export async function getRoutingSnapshot(): Promise<RoutingSnapshot> {
-  const generation = readRoutingGeneration();
+  const generation = await readRoutingGeneration();
   // Without the counters nothing could tell a stale snapshot: load afresh every time.
   if (!generation) return loadRoutingSnapshot(null, null);
   const cached = cache.xadmRoutingSnapshot;
