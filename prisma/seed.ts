@@ -3,13 +3,13 @@
 // On an empty database it also creates the first administrator (issue 5): `admin`, Permissions
 // Admin of the organisation, with XADM_ADMIN_PASSWORD or a random password printed here once.
 import { ensureFirstAdministrator } from '@/lib/server/auth/administrators';
+import { whileSeedingAlone } from '@/lib/server/seed/seed-lock';
 import { seedOrganization } from '@/lib/server/seed/seed-organization';
 
 const mode = process.env.XADM_SEED === 'empty' ? 'empty' : 'demo';
-seedOrganization(mode)
-  .then(async (result) => {
+whileSeedingAlone(async () => ({ result: await seedOrganization(mode), first: await ensureFirstAdministrator() }))
+  .then(async ({ result, first }) => {
     console.log(result === 'seeded' ? `Seeded the ${mode === 'empty' ? 'empty' : 'demo'} organization ADATUM.` : 'Directory already has an organization; not seeding.');
-    const first = await ensureFirstAdministrator();
     if (first) {
       const rule = '='.repeat(72);
       console.log(

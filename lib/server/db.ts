@@ -34,3 +34,19 @@ export const db: PrismaClient = globalForDb.xadmDb ?? (globalForDb.xadmDb = crea
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** The PostgreSQL advisory lock that orders the console's writes (serializeWrites). */
+export const WRITE_LOCK_KEY = 4_206_552;
+
+/**
+ * Call first in every transaction that changes the directory or the configuration. SQLite lets one
+ * writer at a time into the file, and the console's checks rely on that: a free address is still
+ * free when written (Site Addressing picks bob2@ instead), a version read is still current when
+ * the save lands (no lost update), the last Permissions Admin is still the last. PostgreSQL runs
+ * writers side by side (READ COMMITTED), across every app instance: a transaction-scoped advisory
+ * lock gives them the same one-at-a-time order. Readers never wait for it. Directory Import's
+ * PostgreSQL writer takes the same lock.
+ */
+export async function serializeWrites(tx: Tx): Promise<void> {
+  if (provider === 'postgresql') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+}

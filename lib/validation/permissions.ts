@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/core/auth/permissions';
+import { MAX_RECORD_ID } from './record-id';
 
 const role = z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}.` });
 /** A site's name; absent or null: the organisation. */
@@ -29,4 +30,4 @@ export const changeRoleSchema = z.strictObject({ role });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 /** A grant's id as the Permissions tab sends it to its server actions. */
-export const grantIdSchema = z.number({ error: 'The permission id must be a number.' }).int().positive().max(Number.MAX_SAFE_INTEGER);
+export const grantIdSchema = z.number({ error: 'The permission id must be a number.' }).int().positive().max(MAX_RECORD_ID);

@@ -1,6 +1,7 @@
 // One zod schema per input, shared by the property sheets (client) and the API / actions (server).
 import { z } from 'zod';
 import { checkAddress, normalizeAddressType, parseWrittenAddress } from '@/lib/core/addresses';
+import { MAX_RECORD_ID } from './record-id';
 
 /** Exchange Administrator's General tab limits (../shared/EXCHANGE55.md). */
 export const LIMITS = { firstName: 64, initials: 6, lastName: 64, displayName: 256, alias: 64, directoryName: 64 } as const;
@@ -104,11 +105,11 @@ export const proxyAddressPatchSchema = z
   })
   .refine((v) => v.address !== undefined || v.primary !== undefined, { error: 'Give address and/or "primary": true.' });
 
-const idList = z.array(z.number({ error: 'must be a recipient id (a number).' }).int().positive()).max(10_000);
+const idList = z.array(z.number({ error: 'must be a recipient id (a number).' }).int().positive().max(MAX_RECORD_ID)).max(10_000);
 
 /** PATCH /recipients/{id} and the property sheet's Apply: every field optional, lists replace. */
 export const updateRecipientSchema = z.strictObject({
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(MAX_RECORD_ID).optional(),
   displayName: text('displayName', { required: true }).optional(),
   alias: aliasSchema.optional(),
   firstName: text('firstName', { required: false }).optional(),
@@ -126,7 +127,7 @@ export const updateRecipientSchema = z.strictObject({
     .max(1000)
     .optional(),
   /** Distribution lists only: the members, by directory name or id. */
-  members: z.array(z.union([directoryNameSchema, z.number().int().positive()])).max(10_000).optional(),
+  members: z.array(z.union([directoryNameSchema, z.number().int().positive().max(MAX_RECORD_ID)])).max(10_000).optional(),
   /** The lists this recipient belongs to (Distribution Lists tab), by id. */
   memberOf: idList.optional(),
 });

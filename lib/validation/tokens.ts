@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RECORD_ID } from './record-id';
 
 /** Another administrator's user name (a Permissions Admin's choice); absent: one's own. */
 const username = z
@@ -24,4 +25,4 @@ export const createTokenSchema = z.strictObject({
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** A token's id as the API Tokens page sends it to its server action. */
-export const tokenIdSchema = z.number({ error: 'The token id must be a number.' }).int().positive().max(Number.MAX_SAFE_INTEGER);
+export const tokenIdSchema = z.number({ error: 'The token id must be a number.' }).int().positive().max(MAX_RECORD_ID);

@@ -28,6 +28,7 @@ import { makeMailbox, uniqueName } from '../factories';
 import { type ApiResult, call } from './helpers/api';
 import { directorySnapshot } from './helpers/snapshot';
 
+// 250 inputs a route; each test may take a minute on a loaded machine (the suite runs on both databases).
 const RUNS = 250;
 
 // ------------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ beforeAll(async () => {
 
 beforeEach(refreshPool);
 
-describe('[API FUZZ] no input makes a route answer 500 or change the database when it refuses', () => {
+describe('[API FUZZ] no input makes a route answer 500 or change the database when it refuses', { timeout: 120_000 }, () => {
   test('GET /api/v1/sites and GET /api/v1/recipients?…', async () => {
     await run(
       fc.asyncProperty(queryString, async (query) => {

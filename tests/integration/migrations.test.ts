@@ -1,4 +1,4 @@
-// prisma/migrations must produce exactly prisma/schema.prisma: the offline migration tool's
+// prisma/migrations and prisma/postgresql/migrations must each produce exactly the schema: the offline migration tool's
 // `check` replays every migration on a shadow database and diffs it against the schema.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -17,5 +17,5 @@ test('[MIGRATIONS] scripts/migrate.mjs check exits 0: the migrations match schem
     (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
   );
   expect(result, result.stderr).toMatchObject({ code: 0 });
-  expect(result.stdout).toContain('Migrations match schema.prisma.');
+  expect(result.stdout).toContain('Migrations match schema.prisma (SQLite and PostgreSQL).');
 }, 60_000);

@@ -2,6 +2,7 @@
 // file, through the route handlers: saving the Routing tab (validated as the dialogs are), the
 // preview and batch answers, routing health, and a snapshot that never goes stale.
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { POST as previewPost } from '@/app/api/v1/routing/preview/route';
 import { POST as batchPost } from '@/app/api/v1/routing/preview/batch/route';
@@ -197,17 +198,9 @@ describe('routing preview API', () => {
     const mailbox = await makeMailbox();
     const address = `${mailbox.alias}@domain2.com`;
     expect((await preview(address)).body.verdict).toBe('ndr');
-    const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ''));
-    try {
-      // As every writer of the app does (Directory Import's too): the address, and its recipient's
-      // row in the same transaction — the Recipient triggers raise the directory's generation.
-      other.transaction(() => {
-        other.prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey", "addressKey") VALUES (?, ?, ?, ?, ?, ?)').run(mailbox.id, 'SMTP', address, 0, proxyUniqueKey('SMTP', address), address.toLowerCase());
-        other.prepare('UPDATE "Recipient" SET "version" = "version" + 1 WHERE "id" = ?').run(mailbox.id);
-      })();
-    } finally {
-      other.close();
-    }
+    // As every writer of the app does (Directory Import's too): the address, and its recipient's
+    // row in the same transaction — the Recipient triggers raise the directory's generation.
+    await writeFromAnotherConnection(mailbox.id, address);
     expect((await preview(address)).body).toMatchObject({ verdict: 'delivered', recipient: { id: mailbox.id } });
   });
 
@@ -330,3 +323,39 @@ describe('routing health', () => {
     await deleteRecipient(holder.id);
   });
 });
+
+/** Adds an SMTP address on a connection of its own, not the app's (another process or app instance). */
+async function writeFromAnotherConnection(recipientId: number, address: string) {
+  const url = process.env.DATABASE_URL!;
+  if (url.startsWith('file:')) {
+    const other = new Database(url.replace(/^file:/, ''));
+    try {
+      other.transaction(() => {
+        other
+          .prepare('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey", "addressKey") VALUES (?, ?, ?, ?, ?, ?)')
+          .run(recipientId, 'SMTP', address, 0, proxyUniqueKey('SMTP', address), address.toLowerCase());
+        other.prepare('UPDATE "Recipient" SET "version" = "version" + 1 WHERE "id" = ?').run(recipientId);
+      })();
+    } finally {
+      other.close();
+    }
+    return;
+  }
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  try {
+    await other.query('BEGIN');
+    await other.query('INSERT INTO "ProxyAddress" ("recipientId", "type", "address", "primary", "uniqueKey", "addressKey") VALUES ($1, $2, $3, $4, $5, $6)', [
+      recipientId,
+      'SMTP',
+      address,
+      false,
+      proxyUniqueKey('SMTP', address),
+      address.toLowerCase(),
+    ]);
+    await other.query('UPDATE "Recipient" SET "version" = "version" + 1 WHERE "id" = $1', [recipientId]);
+    await other.query('COMMIT');
+  } finally {
+    await other.end();
+  }
+}

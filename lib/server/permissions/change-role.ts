@@ -2,7 +2,7 @@ import 'server-only';
 import { ROLE_LABELS, type Role } from '@/lib/core/auth/permissions';
 import { requirePermission } from '@/lib/server/auth/actor';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
 import { findGrant } from './find-grant';
 import { keepLastPermissionsAdmin } from './keep-last-permissions-admin';
@@ -12,6 +12,7 @@ import { auditedGrant } from './select';
 /** Permissions tab → Change Role...: another role for the same administrator and place. */
 export async function changeRole(grantId: number, role: Role): Promise<PermissionEntry> {
   return db.$transaction(async (tx) => {
+    await serializeWrites(tx);
     const { row, scope } = await findGrant(tx, grantId);
     await requirePermission('manage', scope.siteId, scope.name);
     const entry = { id: row.id, username: row.administrator.username, role, roleLabel: ROLE_LABELS[role], grantedOn: scope.name, inherited: false };

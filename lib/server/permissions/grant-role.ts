@@ -3,7 +3,7 @@ import { normalizeUsername } from '@/lib/core/auth/credentials';
 import { ROLE_LABELS, type Role } from '@/lib/core/auth/permissions';
 import { requirePermission } from '@/lib/server/auth/actor';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { conflict, invalid } from '@/lib/server/errors';
 import { findPermissionScope } from './find-permission-scope';
 import { type PermissionEntry } from './list-permissions';
@@ -21,6 +21,7 @@ export async function grantRole(input: { username: string; role: Role; site?: st
   await requirePermission('manage', scope.siteId, scope.name);
   const username = normalizeUsername(input.username);
   return db.$transaction(async (tx) => {
+    await serializeWrites(tx);
     const administrator = await tx.administrator.findUnique({ where: { username }, select: { id: true } });
     if (!administrator) throw invalid(`There is no administrator '${username}'.`, { username: 'No administrator has this user name.' });
     const existing = await tx.roleGrant.findFirst({ where: { administratorId: administrator.id, siteId: scope.siteId }, select: { role: true } });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { requirePermission } from '@/lib/server/auth/actor';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
 import { findGrant } from './find-grant';
 import { keepLastPermissionsAdmin } from './keep-last-permissions-admin';
@@ -10,6 +10,7 @@ import { auditedGrant } from './select';
 /** Permissions tab → Remove: the administrator no longer has this role here. */
 export async function revokeRole(grantId: number): Promise<{ id: number }> {
   return db.$transaction(async (tx) => {
+    await serializeWrites(tx);
     const { row, scope } = await findGrant(tx, grantId);
     await requirePermission('manage', scope.siteId, scope.name);
     await keepLastPermissionsAdmin(tx, row, scope.organization);

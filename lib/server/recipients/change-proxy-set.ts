@@ -1,7 +1,7 @@
 import 'server-only';
 import { proxyUniqueKey } from '@/lib/core/addresses';
 import { type ProxyEdit, type ProxyEntry, sortProxies } from '@/lib/core/proxy-set';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { invalid, notFound } from '@/lib/server/errors';
 import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
 import { auditRecipientChange, recipientState, requireRecipientAccess } from './recipient-access';
@@ -18,6 +18,7 @@ export async function changeProxySet(
 ): Promise<{ proxy: ProxyAddressDto | null; proxyAddresses: ProxyAddressDto[] }> {
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
+      await serializeWrites(tx);
       await requireRecipientAccess(tx, recipientId, 'change');
       const before = (await recipientState(tx, recipientId))!.state;
       const recipient = await tx.recipient.findUnique({

@@ -3,7 +3,7 @@ import { parseWrittenAddress } from '@/lib/core/addresses';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
 import { recipientKeys } from '@/lib/core/search-keys';
 import { requirePermission } from '@/lib/server/auth/actor';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
 import { loadSiteAddressingRules } from '@/lib/server/site-addressing/get-site-addressing';
 import { findSite } from '@/lib/server/sites/find-site';
@@ -35,6 +35,7 @@ export async function createRecipient(input: CreateRecipientInput): Promise<Reci
 
   const write = () =>
     db.$transaction(async (tx) => {
+      await serializeWrites(tx);
       const existing = await tx.recipient.findUnique({
         where: { siteId_directoryName: { siteId: site.id, directoryName } },
         select: { displayName: true },

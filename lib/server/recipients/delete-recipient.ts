@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { notFound } from '@/lib/server/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { retryOnWriteRace } from './proxy-addresses';
@@ -9,6 +9,7 @@ import { recipientState, requireRecipientAccess } from './recipient-access';
 export async function deleteRecipient(id: number): Promise<{ id: number; displayName: string }> {
   const { count, row } = await retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
+      await serializeWrites(tx);
       const access = await requireRecipientAccess(tx, id, 'change');
       const before = (await recipientState(tx, id))!.state;
       const row = await tx.recipient.findUnique({ where: { id }, select: { id: true, displayName: true } });

@@ -2,7 +2,7 @@ import 'server-only';
 import { parseWrittenAddress } from '@/lib/core/addresses';
 import { type ProxyEntry, retargetProxies } from '@/lib/core/proxy-set';
 import { lowerCaseKey } from '@/lib/core/search-keys';
-import { db, type Tx } from '@/lib/server/db';
+import { db, serializeWrites, type Tx } from '@/lib/server/db';
 import { conflict, invalid, notFound } from '@/lib/server/errors';
 import type { UpdateRecipientInput } from '@/lib/validation/recipient';
 import { assertKeepsTarget, retryOnWriteRace, writeProxySet } from './proxy-addresses';
@@ -16,7 +16,10 @@ import { type RecipientDetail, recipientDetailSelect, toRecipientDetail } from '
  * lists the recipient belongs to. Nothing is saved when any part is refused.
  */
 export async function updateRecipient(id: number, input: UpdateRecipientInput): Promise<RecipientDetail> {
-  const row = await retryOnWriteRace(() => db.$transaction((tx) => applyUpdate(tx, id, input)));
+  const row = await retryOnWriteRace(() => db.$transaction(async (tx) => {
+      await serializeWrites(tx);
+      return applyUpdate(tx, id, input);
+    }));
   return toRecipientDetail(row);
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { checkRoutingTable, domainKey, findRewriteLoops, sentToKey } from '@/lib/core/routing/routing-table';
 import { ROUTE_INBOUND } from '@/lib/core/routing/types';
 import { siteSmtpDomain } from '@/lib/core/site-addressing';
-import { db, type Tx } from '@/lib/server/db';
+import { db, serializeWrites, type Tx } from '@/lib/server/db';
 import { changedAttributes, recordAudit } from '@/lib/server/audit/record-audit';
 import { conflict, invalid } from '@/lib/server/errors';
 import { retryOnWriteRace } from '@/lib/server/recipients/proxy-addresses';
@@ -21,6 +21,7 @@ import { type InternetMailService, loadInternetMailService } from './get-interne
 export async function updateInternetMailService(siteName: string, input: InternetMailServiceInput): Promise<InternetMailService & { warnings: string[] }> {
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
+      await serializeWrites(tx);
       const site = await findSiteFor('change', siteName, tx);
       await assertVersion(tx, site.id, input.version);
       const before = imsState(await loadInternetMailService(tx, site));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { changedAttributes, recordAudit } from '@/lib/server/audit/record-audit';
-import { db, type Tx } from '@/lib/server/db';
+import { db, serializeWrites, type Tx } from '@/lib/server/db';
 import { conflict } from '@/lib/server/errors';
 import { retryOnWriteRace } from '@/lib/server/recipients/proxy-addresses';
 import { findSiteFor } from '@/lib/server/sites/find-site';
@@ -16,6 +16,7 @@ export async function updateMsMailConnector(siteName: string, input: MsMailConne
   const [network, postoffice] = input.postoffice.split('/');
   return retryOnWriteRace(() =>
     db.$transaction(async (tx) => {
+      await serializeWrites(tx);
       const site = await findSiteFor('change', siteName, tx);
       await assertVersion(tx, site.id, input.version);
       const before = connectorState(await loadMsMailConnector(tx, site));

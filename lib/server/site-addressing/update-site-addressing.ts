@@ -3,7 +3,7 @@ import { parseWrittenAddress, proxyUniqueKey } from '@/lib/core/addresses';
 import type { ProxyEntry } from '@/lib/core/proxy-set';
 import type { SiteAddressingRule } from '@/lib/core/site-addressing';
 import { changedAttributes, recordAudit } from '@/lib/server/audit/record-audit';
-import { db, type Tx } from '@/lib/server/db';
+import { db, serializeWrites, type Tx } from '@/lib/server/db';
 import { generateProxyAddresses } from '@/lib/server/recipients/generate-proxy-addresses';
 import { retryOnWriteRace, writeProxySet } from '@/lib/server/recipients/proxy-addresses';
 import { findSiteFor } from '@/lib/server/sites/find-site';
@@ -23,6 +23,7 @@ export async function updateSiteAddressing(siteName: string, input: SiteAddressi
   const updatedRecipients = await retryOnWriteRace(() =>
     db.$transaction(
       async (tx) => {
+        await serializeWrites(tx);
         const before = await loadSiteAddressingRules(tx, site.id);
         for (const rule of input.rules) {
           await tx.siteAddressingRule.upsert({

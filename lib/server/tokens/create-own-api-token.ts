@@ -1,6 +1,6 @@
 import 'server-only';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { findTokenOwner } from './find-token-owner';
 import { insertApiToken } from './insert-api-token';
 import { type ApiTokenEntry, apiTokenEntry, auditedTokenName } from './select';
@@ -17,6 +17,7 @@ export type CreatedApiToken = ApiTokenEntry & {
  */
 export async function createOwnApiToken(name: string, username?: string | null): Promise<CreatedApiToken> {
   return db.$transaction(async (tx) => {
+    await serializeWrites(tx);
     const owner = await findTokenOwner(tx, username);
     const { row, token } = await insertApiToken(tx, owner.id, name);
     await recordAudit(tx, { action: 'token.create', objectType: 'api-token', objectId: row.id, objectName: auditedTokenName(row.name, owner.username), siteId: null, before: null, after: { name: row.name } });

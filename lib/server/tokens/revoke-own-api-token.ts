@@ -2,7 +2,7 @@ import 'server-only';
 import { allows } from '@/lib/core/auth/permissions';
 import { currentActor } from '@/lib/server/auth/actor';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { db } from '@/lib/server/db';
+import { db, serializeWrites } from '@/lib/server/db';
 import { conflict, notFound } from '@/lib/server/errors';
 import { type ApiTokenEntry, apiTokenEntry, apiTokenSelect, auditedTokenName } from './select';
 
@@ -15,6 +15,7 @@ export async function revokeOwnApiToken(id: number): Promise<ApiTokenEntry & { u
   // The permission is part of the query: another administrator's token is simply not found.
   const mine = allows(actor.grants, 'manage', null) ? {} : { administratorId: actor.administratorId ?? -1 };
   return db.$transaction(async (tx) => {
+    await serializeWrites(tx);
     const token = await tx.apiToken.findFirst({ where: { id, ...mine }, select: { ...apiTokenSelect, administrator: { select: { username: true } } } });
     if (!token) throw notFound(`There is no API token ${id}.`);
     const owner = token.administrator.username;
