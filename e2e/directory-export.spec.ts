@@ -7,7 +7,7 @@ const SITE = 'REDMOND';
 const EXPORT_PAGE = `/sites/${SITE}/directory-export`;
 
 const form = (page: Page) => page.getByRole('form', { name: 'Directory Export' });
-const filter = (page: Page) => form(page).getByRole('textbox', { name: 'Display name or alias contains:' });
+const filter = (page: Page) => form(page).getByRole('textbox', { name: 'Display name, alias or address begins with:' });
 const count = (page: Page) => form(page).locator('.export-count-value');
 
 /** 98.css draws a check box on its label (the input itself is transparent): click the label, as a user does. */

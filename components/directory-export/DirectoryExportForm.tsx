@@ -151,7 +151,7 @@ export function DirectoryExportForm({ site, sites, initial }: DirectoryExportFor
   const countIsCurrent = kinds.length === 0 || count?.choices === countKey;
   const shownCount = kinds.length === 0 ? 0 : count ? count.value : undefined;
   const containerLabel = 'C&ontainer:';
-  const filterLabel = 'Display name or &alias contains:';
+  const filterLabel = 'Display name, &alias or address begins with:';
   const columnsLabel = 'Co&lumns to include';
   const firstColumn = EXPORT_COLUMNS[0];
 
@@ -217,7 +217,7 @@ export function DirectoryExportForm({ site, sites, initial }: DirectoryExportFor
         />
       </div>
       <p id={`${id}-q-note`} className="export-note export-filter-note">
-        As the Recipients list&apos;s Find: display name, alias or directory name containing it, or an e-mail address beginning with it. Empty exports the whole container.
+        As the Recipients list&apos;s Find: the recipients whose display name, alias or any e-mail address begins with it, in any case (smtp:… for one address type). Empty exports the whole container.
       </p>
 
       <fieldset className="export-columns">

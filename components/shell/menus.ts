@@ -94,6 +94,8 @@ const MENU_DEFINITIONS: MenuDefinition[] = [
     items: ({ site }) => [
       !!site && { id: 'directory-import', label: 'Directory &Import...', command: { type: 'link', href: paths.directoryImport(site) } },
       !!site && { id: 'directory-export', label: 'Directory &Export...', command: { type: 'link', href: paths.directoryExport(site) } },
+      // Then Find Recipients, with Exchange's Ctrl+Shift+F; it looks in the whole organization first.
+      { id: 'find-recipients', label: 'Find &Recipients...', shortcut: 'Ctrl+Shift+F', command: { type: 'link', href: paths.findRecipients() } },
       !!site && { id: 'routing-preview', label: 'Routing &Preview...', separatorBefore: true, command: { type: 'link', href: paths.routingPreview(site) } },
       { id: 'audit-log', label: 'Audit &Log...', separatorBefore: !!site, command: { type: 'link', href: paths.auditLog() } },
       { id: 'api-tokens', label: 'API &Tokens...', command: { type: 'link', href: paths.apiTokens() } },

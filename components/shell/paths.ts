@@ -38,6 +38,8 @@ export const paths = {
   directoryImport: (name: string, job?: string) => `${site(name)}/directory-import${query({ job })}`,
   /** Tools → Directory Export. */
   directoryExport: (name: string) => `${site(name)}/directory-export`,
+  /** Tools → Find Recipients; `search` is its query string (lib/validation/find-recipients.ts). */
+  findRecipients: (search = '') => `/find-recipients${search ? `?${search}` : ''}`,
   /** Tools → Audit Log (the organisation's); `search` is its filters' query string. */
   auditLog: (search = '') => `/audit-log${search ? `?${search}` : ''}`,
   /** Tools → API Tokens: one's own; `username` another administrator's (a Permissions Admin's view). */

@@ -9,7 +9,14 @@ const sortPattern = new RegExp(`^-?(${RECIPIENT_SORT_KEYS.join('|')})$`);
 /** GET /api/v1/recipients: strict, a bad parameter is a 422 naming it. */
 export const recipientListQuerySchema = z.strictObject({
   site: z.string().min(1).max(64).optional(),
-  q: z.string().max(256, { error: 'q can be at most 256 characters.' }).optional(),
+  // The Find box: recipients whose display name, alias or any address begins with it
+  // (lib/server/recipients/recipient-queries.ts). No control characters: no name or address
+  // holds one, and PostgreSQL refuses a NUL in text outright.
+  q: z
+    .string()
+    .max(256, { error: 'q can be at most 256 characters.' })
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: 'q must not contain control characters.' })
+    .optional(),
   page: z.coerce.number({ error: 'page must be a number.' }).int({ error: 'page must be a whole number.' }).min(1, { error: 'page starts at 1.' }).max(1_000_000).default(1),
   perPage: z.coerce
     .number({ error: 'perPage must be a number.' })

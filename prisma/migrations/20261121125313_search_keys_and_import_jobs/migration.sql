@@ -34,7 +34,7 @@ DROP TABLE "ProxyAddress";
 ALTER TABLE "new_ProxyAddress" RENAME TO "ProxyAddress";
 CREATE UNIQUE INDEX "ProxyAddress_uniqueKey_key" ON "ProxyAddress"("uniqueKey");
 CREATE INDEX "ProxyAddress_recipientId_type_idx" ON "ProxyAddress"("recipientId", "type");
-CREATE INDEX "ProxyAddress_addressKey_idx" ON "ProxyAddress"("addressKey");
+CREATE INDEX "ProxyAddress_addressKey_recipientId_idx" ON "ProxyAddress"("addressKey", "recipientId");
 CREATE TABLE "new_Recipient" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "siteId" INTEGER NOT NULL,

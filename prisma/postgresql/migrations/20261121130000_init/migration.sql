@@ -236,7 +236,7 @@ CREATE UNIQUE INDEX "ProxyAddress_uniqueKey_key" ON "ProxyAddress"("uniqueKey");
 CREATE INDEX "ProxyAddress_recipientId_type_idx" ON "ProxyAddress"("recipientId", "type");
 
 -- CreateIndex
-CREATE INDEX "ProxyAddress_addressKey_idx" ON "ProxyAddress"("addressKey");
+CREATE INDEX "ProxyAddress_addressKey_recipientId_idx" ON "ProxyAddress"("addressKey", "recipientId");
 
 -- CreateIndex
 CREATE INDEX "DistributionListMember_memberId_idx" ON "DistributionListMember"("memberId");
