@@ -55,11 +55,26 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+  const listRef = useRef<HTMLDivElement>(null);
+  const pagedByKeyboard = useRef(false);
 
   // Keep the selection on a row of this page when the page changes.
   useEffect(() => {
     if (!page.rows.some((r) => r.id === selected)) setSelected(page.rows[0]?.id);
   }, [page.rows, selected]);
+
+  // Another page, sort or filter starts at the top of the list, not where the last one was
+  // scrolled to; after Page Down / Page Up the keyboard stays on the list (on its first row).
+  // Not on page.rows: a refresh of the same page (after a delete) keeps its place.
+  useEffect(() => {
+    listRef.current?.scrollTo({ top: 0 });
+    if (!pagedByKeyboard.current) return;
+    pagedByKeyboard.current = false;
+    const first = page.rows[0]?.id;
+    if (first === undefined) return;
+    setSelected(first);
+    rowRefs.current.get(first)?.focus();
+  }, [page.page, page.perPage, page.sort, page.q]);
 
   const navigate = useCallback(
     (changes: Record<string, string | number | undefined>) => {
@@ -157,12 +172,14 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
       case 'PageDown':
         if (page.page < page.pageCount) {
           event.preventDefault();
+          pagedByKeyboard.current = true;
           navigate({ page: page.page + 1 });
         }
         break;
       case 'PageUp':
         if (page.page > 1) {
           event.preventDefault();
+          pagedByKeyboard.current = true;
           navigate({ page: page.page - 1 });
         }
         break;
@@ -223,7 +240,7 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
           {error}
         </p>
       )}
-      <div className="sunken-panel list-view">
+      <div className="sunken-panel list-view" ref={listRef}>
         <table className="interactive" role="grid" aria-label={`Recipients of ${page.site}`} aria-rowcount={page.total + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
