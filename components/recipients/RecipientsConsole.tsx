@@ -28,7 +28,7 @@ export async function RecipientsConsole({
       sites={sites}
       selected={{ site, node: 'recipients' }}
       canProperties={page.rows.length > 0 && !children}
-      status={`${page.total} ${page.total === 1 ? 'object' : 'objects'}`}
+      status={`${page.total.toLocaleString('en-US')} ${page.total === 1 ? 'object' : 'objects'}`}
     >
       <RecipientsTable page={page} selectedId={selectedId} canChange={rights.canChange} />
       {children}

@@ -232,7 +232,7 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
           }}
         />
         <span className="list-count" aria-live="polite">
-          {page.total === 0 ? 'No recipients' : `${first}–${last} of ${page.total}`}
+          {page.total === 0 ? 'No recipients' : `${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${page.total.toLocaleString('en-US')}`}
         </span>
       </div>
       {error && (
