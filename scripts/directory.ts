@@ -157,6 +157,11 @@ async function main() {
     const appError = error instanceof AppError ? error : toAppError(error);
     fail(appError.message);
   }
+  // Close the database connections (PostgreSQL's pools would keep the process alive until idle).
+  const { db } = await import('../lib/server/db');
+  await db.$disconnect();
+  const { closePgPool } = await import('../lib/server/pg-pool');
+  await closePgPool();
 }
 
 main().catch((error: unknown) => fail(toAppError(error).message));

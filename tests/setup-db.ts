@@ -45,9 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { db } = await import('@/lib/server/db');
   await db.$disconnect();
-  if (postgres) {
-    const { pgPool } = await import('@/lib/server/pg-pool');
-    await pgPool().end();
-  }
+  const { closePgPool } = await import('@/lib/server/pg-pool');
+  await closePgPool();
   await cleanup();
 });

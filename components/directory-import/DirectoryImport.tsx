@@ -2,8 +2,8 @@
 // Tools → Directory Import (KB Q155594): the dialog, the running job and its report. The file
 // goes to POST /api/v1/directory/import-jobs as the request body; the page then polls the job.
 // The job's id goes into the URL (`?job=ID`), so a reload, or a link, reattaches to the running
-// or finished import; a job the server no longer knows (it was restarted) says so and leaves the
-// dialog ready for another import.
+// or finished import; a job the server no longer knows (it finished more than an hour ago) says so
+// and leaves the dialog ready for another import.
 import { useRouter } from 'next/navigation';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { paths } from '@/components/shell/paths';
@@ -34,7 +34,7 @@ type Tracking =
   | { kind: 'starting' }
   /** `job` is null until the first answer of a reattach; `watched`: this page saw it run (focus and refresh when it ends). */
   | { kind: 'job'; id: string; job: ImportJobStatus | null; fileSize: number | null; watched: boolean }
-  /** The server answered 404 for the job: its message says why (finished long ago, or a restart). */
+  /** The server answered 404 for the job: its message says why (finished long ago). */
   | { kind: 'lost'; id: string; message: string };
 
 const POLL_MS = 300;

@@ -38,3 +38,10 @@ export function pgPool(): pg.Pool {
 export function pgTimestamp(date = new Date()): string {
   return date.toISOString().slice(0, -1);
 }
+
+/** Closes the pool if one was made (scripts, tests): idle connections would keep the process alive. */
+export async function closePgPool(): Promise<void> {
+  const held = holder.xadmPgPool;
+  holder.xadmPgPool = undefined;
+  await held?.pool.end();
+}

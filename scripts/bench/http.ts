@@ -5,15 +5,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 
-export type Reply = { status: number; body: Buffer; ms: number };
+export type Reply = { status: number; body: Buffer; ms: number; headers: http.IncomingHttpHeaders };
 
-/** One request; the whole body is read before the time is taken. */
 /** The API token every request sends (the console answers 401 without one). */
 let authorization: string | null = null;
 export function useBearerToken(token: string) {
   authorization = `Bearer ${token}`;
 }
 
+/** One request; the whole body is read before the time is taken. */
 export function request(agent: http.Agent, port: number, method: string, path: string, body?: string | Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -33,13 +33,22 @@ export function request(agent: http.Agent, port: number, method: string, path: s
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ms: performance.now() - started, headers: res.headers }),
+        );
         res.on('error', reject);
       },
     );
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** The server's own time from `Server-Timing: app;dur=<ms>` (lib/server/api/handler.ts), or NaN. */
+export function serverTimingMs(reply: Reply): number {
+  const header = reply.headers['server-timing'];
+  const match = /(?:^|,)\s*app;dur=([\d.]+)/.exec(Array.isArray(header) ? header.join(',') : (header ?? ''));
+  return match ? Number(match[1]) : NaN;
 }
 
 export type LoadResult = {

@@ -35,7 +35,8 @@ async function main() {
     firstProblem: report.problems[0] ? JSON.stringify(report.problems[0]) : null,
     applied: report.applied,
   };
-  process.send!(result);
+  // Then exit: on PostgreSQL, idle pool connections would keep the process (and the bench) waiting.
+  process.send!(result, () => process.exit(0));
 }
 
 main().catch((error: unknown) => {

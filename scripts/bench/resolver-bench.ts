@@ -1,12 +1,14 @@
 // The resolver in process: reads the bench database as the server's snapshot does (flat reads
-// joined in memory), then times buildDirectory and resolveAddress over the mixed batch.
-// Runs in its own process (run.ts forks it with --expose-gc) so heap figures are its own.
-import Database from 'better-sqlite3';
+// joined in memory; better-sqlite3 or node-postgres, where the server reads through Prisma), then
+// times buildDirectory and resolveAddress over the mixed batch.
+// Runs in its own process (run.ts forks it with --expose-gc and the database's URL) so heap
+// figures are its own.
 import { buildDirectory } from '../../lib/core/routing/directory';
 import { compileRouting, resolveAddress } from '../../lib/core/routing/resolve';
 import type { DirectoryRecipient, RecipientKind, RoutingConfig, Verdict } from '../../lib/core/routing/types';
 import { siteSmtpDomain, type SiteAddressingRule } from '../../lib/core/site-addressing';
 import { SITE, mixedBatch, type BenchItem } from './dataset';
+import { connect, type SqlClient } from './sql';
 
 export type ResolverReport = {
   recipients: number;
@@ -38,27 +40,26 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function loadConfig(db: Database.Database): RoutingConfig {
-  const site = db.prepare('SELECT s.id, s.name, o.name AS organization FROM "Site" s JOIN "Organization" o ON o.id = s."organizationId" WHERE s.name = ?').get(SITE) as
-    | { id: number; name: string; organization: string }
-    | undefined;
+async function loadConfig(db: SqlClient): Promise<RoutingConfig> {
+  const one = async <T>(sql: string, params: unknown[]) => (await db.all<T>(sql, params))[0] as T | undefined;
+  const site = await one<{ id: number; name: string; organization: string }>('SELECT s.id, s.name, o.name AS organization FROM "Site" s JOIN "Organization" o ON o.id = s."organizationId" WHERE s.name = ?', [SITE]);
   if (!site) throw new Error(`no site ${SITE} in the bench database`);
-  const rules = db.prepare('SELECT "type", "rule", "enabled" FROM "SiteAddressingRule" WHERE "siteId" = ?').all(site.id) as Array<{ type: string; rule: string; enabled: number }>;
-  const ims = db.prepare('SELECT id, "hostName", "administratorId", "rerouteIncoming" FROM "InternetMailService" WHERE "siteId" = ?').get(site.id) as
-    | { id: number; hostName: string; administratorId: number | null; rerouteIncoming: number }
-    | undefined;
+  // Booleans: 0/1 from SQLite, false/true from PostgreSQL.
+  const rules = await db.all<{ type: string; rule: string; enabled: number | boolean }>('SELECT "type", "rule", "enabled" FROM "SiteAddressingRule" WHERE "siteId" = ?', [site.id]);
+  const ims = await one<{ id: number; hostName: string; administratorId: number | null; rerouteIncoming: number | boolean }>(
+    'SELECT id, "hostName", "administratorId", "rerouteIncoming" FROM "InternetMailService" WHERE "siteId" = ?',
+    [site.id],
+  );
   if (!ims) throw new Error('no Internet Mail Service in the bench database');
-  const routes = db.prepare('SELECT "sentTo", "routeTo" FROM "RoutingEntry" WHERE "serviceId" = ? ORDER BY id').all(ims.id) as Array<{ sentTo: string; routeTo: string }>;
-  const connector = db.prepare('SELECT id, "network", "postoffice" FROM "MsMailConnector" WHERE "siteId" = ?').get(site.id) as
-    | { id: number; network: string; postoffice: string }
-    | undefined;
+  const routes = await db.all<{ sentTo: string; routeTo: string }>('SELECT "sentTo", "routeTo" FROM "RoutingEntry" WHERE "serviceId" = ? ORDER BY id', [ims.id]);
+  const connector = await one<{ id: number; network: string; postoffice: string }>('SELECT id, "network", "postoffice" FROM "MsMailConnector" WHERE "siteId" = ?', [site.id]);
   if (!connector) throw new Error('no MS Mail Connector in the bench database');
-  const postoffices = db.prepare('SELECT "network", "postoffice", "connection" FROM "MsMailPostoffice" WHERE "connectorId" = ?').all(connector.id) as Array<{ network: string; postoffice: string; connection: string }>;
+  const postoffices = await db.all<{ network: string; postoffice: string; connection: string }>('SELECT "network", "postoffice", "connection" FROM "MsMailPostoffice" WHERE "connectorId" = ?', [connector.id]);
   return {
     organization: site.organization,
     site: site.name,
-    siteSmtpDomain: siteSmtpDomain(rules.map((r) => ({ ...r, enabled: r.enabled === 1 }) as SiteAddressingRule)),
-    internetMailService: { hostName: ims.hostName, administratorId: ims.administratorId, rerouteIncoming: ims.rerouteIncoming === 1, routes },
+    siteSmtpDomain: siteSmtpDomain(rules.map((r) => ({ ...r, enabled: Boolean(r.enabled) }) as SiteAddressingRule)),
+    internetMailService: { hostName: ims.hostName, administratorId: ims.administratorId, rerouteIncoming: Boolean(ims.rerouteIncoming), routes },
     msMailConnector: {
       network: connector.network,
       postoffice: connector.postoffice,
@@ -69,35 +70,31 @@ function loadConfig(db: Database.Database): RoutingConfig {
 
 const KINDS: readonly string[] = ['mailbox', 'custom', 'dl'];
 
-export function runResolverBench(file: string): ResolverReport {
+export async function runResolverBench(url: string): Promise<ResolverReport> {
   const heapBaseline = heapUsed();
-  const db = new Database(file, { readonly: true });
+  const db = await connect(url);
   const readStart = performance.now();
   const byId = new Map<number, DirectoryRecipient>();
   let proxyCount = 0;
   let config: RoutingConfig;
   try {
-    const recipients = db.prepare('SELECT id, kind, "directoryName", "displayName", "targetAddress" FROM "Recipient" ORDER BY id').all() as Array<{
-      id: number;
-      kind: string;
-      directoryName: string;
-      displayName: string;
-      targetAddress: string | null;
-    }>;
+    const recipients = await db.all<{ id: number; kind: string; directoryName: string; displayName: string; targetAddress: string | null }>(
+      'SELECT id, kind, "directoryName", "displayName", "targetAddress" FROM "Recipient" ORDER BY id',
+    );
     for (const r of recipients) {
       const kind = (KINDS.includes(r.kind) ? r.kind : 'mailbox') as RecipientKind;
       byId.set(r.id, { id: r.id, kind, directoryName: r.directoryName, displayName: r.displayName, targetAddress: r.targetAddress, proxies: [], members: [] });
     }
-    for (const p of db.prepare('SELECT "recipientId", "type", "address", "primary" FROM "ProxyAddress" ORDER BY id').iterate() as Iterable<{ recipientId: number; type: string; address: string; primary: number }>) {
-      byId.get(p.recipientId)?.proxies.push({ type: p.type, address: p.address, primary: p.primary === 1 });
+    for (const p of await db.all<{ recipientId: number; type: string; address: string; primary: number | boolean }>('SELECT "recipientId", "type", "address", "primary" FROM "ProxyAddress" ORDER BY id')) {
+      byId.get(p.recipientId)?.proxies.push({ type: p.type, address: p.address, primary: Boolean(p.primary) });
       proxyCount++;
     }
-    for (const m of db.prepare('SELECT "listId", "memberId" FROM "DistributionListMember"').iterate() as Iterable<{ listId: number; memberId: number }>) {
+    for (const m of await db.all<{ listId: number; memberId: number }>('SELECT "listId", "memberId" FROM "DistributionListMember"')) {
       byId.get(m.listId)?.members.push(m.memberId);
     }
-    config = loadConfig(db);
+    config = await loadConfig(db);
   } finally {
-    db.close();
+    await db.close();
   }
   const readMs = performance.now() - readStart;
   const heapRecords = heapUsed();
@@ -161,10 +158,8 @@ export function runResolverBench(file: string): ResolverReport {
 
 // As a forked child: run, hand the report to the parent over IPC, exit.
 if (process.send && process.argv[2]) {
-  try {
-    const report = runResolverBench(process.argv[2]);
-    process.send({ ok: true, report }, () => process.exit(0));
-  } catch (error) {
-    process.send({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1));
-  }
+  runResolverBench(process.argv[2]).then(
+    (report) => process.send!({ ok: true, report }, () => process.exit(0)),
+    (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1)),
+  );
 }

@@ -1,17 +1,29 @@
-// npm run bench: Directory Import of a 100,000-row file, and how fast the routing resolver answers
-// over a 100,000-mailbox directory.
-//   0. Directory Import into an empty organization, then the same file again (time, peak memory)
-//   1. the resolver in process (compileRouting / buildDirectory / resolveAddress), addresses/s
-//   2. POST /api/v1/routing/preview/batch over HTTP against `next start`, addresses/s
-//   3. POST /api/v1/routing/preview under 32 connections: req/s, p50/p99, beside a bare node:http
-//      server answering a body of the same size, and the first request after startup / a write.
-// Targets are printed with ✓/✗ but never fail the run. Not part of `npm test`.
+// npm run bench: for each database (SQLite, then PostgreSQL on a cluster of the bench's own, fsync
+// on), the 100,000-recipient organisation's list and find queries, the routing resolver over a
+// 100,000-mailbox directory, and Directory Import of a 100,000-row file.
+//   list     `npm run seed:large`'s organisation (3 sites, 50 hosted domains) behind `next start`:
+//            the Recipients list's first page, a sorted page deep in the list, a text filter, and
+//            Find Recipients by address — 200 requests each, one at a time, after 20 to warm up;
+//            the server's time (its Server-Timing header) median and p95, beside the round trip;
+//            then EXPLAIN (QUERY PLAN) of the SQL those requests run.
+//   routing  1. the resolver in process (compileRouting / buildDirectory / resolveAddress), addresses/s
+//            2. POST /api/v1/routing/preview/batch over HTTP against `next start`, addresses/s
+//            3. POST /api/v1/routing/preview under 32 connections: req/s, p50/p99, beside a bare
+//               node:http server answering a body of the same size (run once), and the first
+//               request after startup / a write.
+//   import   Directory Import into an empty organization, then the same file again (time, peak memory)
+// Targets are printed with ✓/✗ but never fail the run; a phase that breaks is reported, the others
+// still run, and the run then exits 1. Not part of `npm test`. Databases live in a temporary
+// directory (SQLite) and on the bench's cluster (PostgreSQL), both removed at the end.
 //
+//   XADM_BENCH_DB=sqlite|postgresql     one database only (default: both)
+//   XADM_BENCH_ONLY=list|routing|import one phase only (default: all three)
 //   XADM_DIST_DIR          build directory (default .next); built first when older than the sources
 //   XADM_BENCH_SECONDS     measured seconds per load run (default 10, after a 2 s warm-up)
-//   XADM_BENCH_CPU_PROF    a directory: run `next start` under --cpu-prof and write its profile there
-//   XADM_BENCH_ONLY=import only the Directory Import phase
+//   XADM_BENCH_CPU_PROF    a directory: run the routing phase's `next start` under --cpu-prof and
+//                          write its profiles there
 import { fork, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,11 +31,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoutingResult, Verdict } from '../../lib/core/routing/types';
 import { buildIfNeeded, buildIsCurrent, nextBin, root, serverNodeArgs } from '../next-build.mjs';
-import { benchDatabaseUrl, benchDbFile, buildBenchDatabase } from './build-db';
-import { IMPORT_ROWS, IMPORT_TARGET, buildEmptyImportDatabase, runImportChild, writeImportFile } from './import-bench';
+import { startCluster, stopCluster } from '../pg-cluster.mjs';
+import { buildBenchDatabase } from './build-db';
+import { IMPORT_ROWS, IMPORT_TARGET, buildEmptyImportDatabase, buildEmptyPgImportDatabase, dropPgImportDatabase, runImportChild, writeImportFile } from './import-bench';
 import { BATCH_SIZE, HOSTED_DOMAINS, MAILBOXES, ROUTES, describeMix, mixedBatch, mailbox, type BenchItem } from './dataset';
 import { freePort, load, request, rssMb, startProcess, stopProcess, useBearerToken, waitForHttp, type LoadResult, type Managed } from './http';
+import { LIST_TARGET, PER_PAGE, REQUESTS, WARMUP, measureQuery, planListFind, type ExplainSamples, type QueryResult } from './list-find';
 import type { ResolverReport } from './resolver-bench';
+import { PROVIDER_LABEL, connect, createToken, databaseBytes, freshDatabase, migrate, seedEmpty, seedLarge, type BenchPlace, type Provider } from './sql';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distDir = process.env.XADM_DIST_DIR || '.next';
@@ -35,11 +50,54 @@ const WRITE_CYCLES = 3;
 
 const TARGET = { resolver: 300_000, batch: 100_000, p99: 50 };
 
-const started: Managed[] = [];
-let stopping: Promise<void> | null = null;
-const stopAll = () => (stopping ??= Promise.all(started.map((m) => stopProcess(m))).then(() => undefined));
+const PHASES = ['list', 'routing', 'import'] as const;
+type Phase = (typeof PHASES)[number];
+const PROVIDERS: Provider[] = ['sqlite', 'postgresql'];
 
-// Last resort (an exit we did not plan): no server outlives the run.
+function chosen<T extends string>(variable: string, all: readonly T[]): T[] {
+  const value = process.env[variable];
+  if (!value) return [...all];
+  if (!(all as readonly string[]).includes(value)) throw new Error(`${variable} must be one of ${all.join(', ')} (or unset for all); got '${value}'.`);
+  return [value as T];
+}
+const phases = chosen('XADM_BENCH_ONLY', PHASES);
+const providers = chosen('XADM_BENCH_DB', PROVIDERS);
+
+// ---------------------------------------------------------------------------------------------
+// what the run starts, and stopping it all again however the run ends
+
+const started: Managed[] = [];
+let cluster: { url: string; dir: string } | null = null;
+let tempDir: string | null = null;
+let stopping: Promise<void> | null = null;
+
+/** The cluster and the temporary directory: synchronous, so the 'exit' handler can run it too. */
+function removeDatabases() {
+  if (cluster) {
+    const { dir } = cluster;
+    cluster = null;
+    try {
+      stopCluster(dir);
+    } catch (error) {
+      console.error(`stopping the bench's PostgreSQL cluster (${dir}) failed: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  if (tempDir) {
+    fs.rmSync(tempDir, { recursive: true, force: true });
+    tempDir = null;
+  }
+}
+
+const tsconfigFile = path.join(root, 'tsconfig.json');
+let tsconfigBefore: string | null = null;
+function restoreTsconfig() {
+  if (tsconfigBefore !== null && fs.readFileSync(tsconfigFile, 'utf8') !== tsconfigBefore) fs.writeFileSync(tsconfigFile, tsconfigBefore);
+  tsconfigBefore = null;
+}
+
+const stopAll = () => (stopping ??= Promise.all(started.map((m) => stopProcess(m))).then(removeDatabases));
+
+// Last resort (an exit we did not plan): no server or cluster outlives the run.
 process.on('exit', () => {
   for (const { child } of started) {
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
@@ -50,11 +108,13 @@ process.on('exit', () => {
       }
     }
   }
+  removeDatabases();
+  restoreTsconfig();
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    console.error(`\n${signal}: stopping the servers...`);
+    console.error(`\n${signal}: stopping the servers and removing the bench databases...`);
     void stopAll().finally(() => process.exit(130));
   });
 }
@@ -89,12 +149,123 @@ const verdictLine = (verdicts: Partial<Record<Verdict | string, number>>) =>
     .map(([verdict, count]) => `${verdict} ${int(count ?? 0)}`)
     .join(', ');
 
-// ---------------------------------------------------------------------------------------------
-// phases
+/** One line of the final table: the measure, this database's result, the target, ✓/✗ ('' for none). */
+type Row = [measure: string, result: string, target: string, ok: string];
 
-function runResolver(file: string): Promise<ResolverReport> {
+function printLoad(name: string, result: LoadResult) {
+  const statuses = Object.entries(result.statuses).map(([status, count]) => `${status}×${int(count)}`).join(' ');
+  console.log(
+    `${name}: ${int(result.requests)} requests in ${result.seconds.toFixed(1)} s → ${int(result.rps)} req/s; p50 ${ms(result.p50)}, p90 ${ms(result.p90)}, p99 ${ms(result.p99)}, max ${ms(result.max)}; mean body ${int(result.meanBytes)} bytes; status ${statuses || 'none'}${result.errors ? `; ${result.errors} errors` : ''}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// next start
+
+type Server = { managed: Managed; port: number; readyMs: number };
+
+async function startNext(label: string, url: string, extraNodeArgs: string[] = []): Promise<Server> {
+  const port = await freePort();
+  const managed = startProcess(`next start (${label})`, process.execPath, [...serverNodeArgs, ...extraNodeArgs, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, XADM_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  started.push(managed);
+  const readyMs = await waitForHttp(managed, port, 60_000);
+  console.log(`next start (${distDir}) on the ${label} database: answering on 127.0.0.1:${port} after ${ms(readyMs)}; RSS ${mb(rssMb(managed.child.pid))}`);
+  return { managed, port, readyMs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// list: the Recipients list and Find Recipients on seed:large's organisation
+
+const tsxCli = () => createRequire(import.meta.url).resolve('tsx/cli');
+
+/** EXPLAIN of the queries, in a child on the app's own data layer (the SQL the server runs). */
+function explain(url: string, samples: ExplainSamples): { text: string; indexOk: Record<string, boolean> } {
+  const result = spawnSync(process.execPath, [tsxCli(), '--conditions=react-server', path.join(here, 'explain-child.ts'), JSON.stringify(samples)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '' },
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (result.status !== 0) throw new Error(`EXPLAIN failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+  const marker = result.stdout.lastIndexOf('\n@@INDEX ');
+  const indexOk = marker >= 0 ? (JSON.parse(result.stdout.slice(marker + '\n@@INDEX '.length)) as Record<string, boolean>) : {};
+  return { text: marker >= 0 ? result.stdout.slice(0, marker) : result.stdout, indexOk };
+}
+
+async function listPhase(place: BenchPlace, provider: Provider): Promise<Row[]> {
+  const label = PROVIDER_LABEL[provider];
+  step(`${label} — list and find: npm run seed:large's 100,000-recipient organisation`);
+  let t = performance.now();
+  const url = await freshDatabase(place, provider, 'xadm_bench_large');
+  migrate(url);
+  seedEmpty(url);
+  const preparedMs = performance.now() - t;
+  t = performance.now();
+  const seedOut = seedLarge(url);
+  const seedMs = performance.now() - t;
+  for (const line of seedOut.trim().split('\n')) console.log(`  ${line}`);
+  console.log(`migrate + seed ${ms(preparedMs)}; seed:large ${ms(seedMs)}; database ${mb((await databaseBytes(url)) / 2 ** 20)}`);
+  if (provider === 'postgresql') {
+    // What autovacuum does shortly after a bulk load (PostgreSQL 13+ vacuums after inserts too):
+    // statistics for the planner, and the visibility map that lets an index-only scan skip the table.
+    t = performance.now();
+    const client = await connect(url);
+    await client.exec('VACUUM (ANALYZE)');
+    await client.close();
+    console.log(`VACUUM (ANALYZE) ${ms(performance.now() - t)}`);
+  } else {
+    console.log('SQLite: no ANALYZE (the app never runs it; the planner works without sqlite_stat1, as in a real installation)');
+  }
+
+  const plan = await planListFind(url);
+  useBearerToken(createToken(url));
+  const server = await startNext(label, url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const results: QueryResult[] = [];
+  try {
+    console.log(`${REQUESTS} requests per query after ${WARMUP} to warm up, one at a time; server = Server-Timing app;dur (handler start to response), round trip = the client's`);
+    for (const query of plan.queries) {
+      const result = await measureQuery(agent, server.port, query);
+      results.push(result);
+      const statuses = Object.entries(result.statuses).map(([status, count]) => `${status}×${count}`).join(' ');
+      console.log(
+        `${query.label} [${query.varies}]: server median ${ms(result.server.median)}, p95 ${ms(result.server.p95)}, max ${ms(result.server.max)}; round trip median ${ms(result.roundTrip.median)}, p95 ${ms(result.roundTrip.p95)}; ${result.rows.toFixed(1)} rows per answer${Number.isFinite(result.total) ? ` of ${int(result.total)} matching` : ''}; status ${statuses}${result.firstError ? `; first error: ${result.firstError}` : ''}`,
+      );
+    }
+  } finally {
+    agent.destroy();
+    await stopProcess(server.managed);
+  }
+
+  step(`${label} — EXPLAIN${provider === 'postgresql' ? ' ANALYZE' : ' QUERY PLAN'} of the list and find queries (the SQL of lib/server/recipients/recipient-queries.ts)`);
+  let indexOk: Record<string, boolean> = {};
+  try {
+    const explained = explain(url, plan.samples);
+    console.log(explained.text.trimEnd());
+    indexOk = explained.indexOk;
+  } catch (error) {
+    console.log(`EXPLAIN not printed: ${error instanceof Error ? error.message : error}`);
+  }
+
+  const rows: Row[] = [[`seed:large (${int(MAILBOXES)} recipients, Directory Import)`, ms(seedMs), '', '']];
+  for (const r of results) {
+    const planNote = r.key in indexOk ? (indexOk[r.key] ? '' : ' (EXPLAIN: no index)') : '';
+    const failed = Object.entries(r.statuses).filter(([status]) => status !== '200');
+    const statusNote = failed.length ? ` (${failed.map(([status, count]) => `${count}× ${status}`).join(', ')})` : '';
+    rows.push([`${r.label}, server median / p95`, `${ms(r.server.median)} / ${ms(r.server.p95)}${statusNote}${planNote}`, `≤ ${LIST_TARGET.median} / ${LIST_TARGET.p95} ms`, mark(r.ok && indexOk[r.key] !== false)]);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// routing
+
+function runResolver(url: string): Promise<ResolverReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'resolver-bench.ts'), [file], { cwd: root, execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'resolver-bench.ts'), [url], { cwd: root, execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
     child.on('message', (message: { ok: boolean; report?: ResolverReport; error?: string }) => {
       settled = true;
@@ -109,96 +280,37 @@ function runResolver(file: string): Promise<ResolverReport> {
 
 const previewBody = (item: BenchItem) => Buffer.from(JSON.stringify({ address: item.address, origin: item.origin }));
 
-async function main() {
-  const runStarted = performance.now();
-  const cpus = os.cpus();
-  console.log('xadm routing benchmark');
-  console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (os.loadavg()[0] > 0.7 * cpus.length) console.log('warning: the machine is busy with other work; the figures below are lower than on an idle machine.');
-  console.log(`directory: ${int(MAILBOXES)} mailboxes × 3 addresses (primary SMTP alias@adatum.com, primary MS ADATUM/REDMOND/ALIAS, secondary SMTP in one of ${HOSTED_DOMAINS} hosted domains) + the seeded Administrator`);
-  console.log(`routing: rerouting on, ${ROUTES.length} entries: ${ROUTES.map((r) => `${r.sentTo}→${r.routeTo}`).join(', ')}`);
-  console.log(`address mix (${int(BATCH_SIZE)} addresses, seeded PRNG):`);
-  for (const line of describeMix()) console.log(`  ${line}`);
+/** The bare node:http baseline: the same for every database, so measured once. */
+let bareBaseline: { result: LoadResult; bodyBytes: number } | null = null;
 
-  // 0. Directory Import
-  step(`Directory Import: a generated ${int(IMPORT_ROWS)}-row file (mailboxes, three secondary SMTP addresses each) into an empty organization, in a process of its own`);
-  buildEmptyImportDatabase();
-  const importFile = writeImportFile();
-  console.log(`file ${mb(importFile.bytes / 2 ** 20)}; Site Addressing generates SMTP, X.400 and MS for each: ${int(IMPORT_ROWS * 6)} addresses`);
-  const importRuns = [] as Array<[string, Awaited<ReturnType<typeof runImportChild>>]>;
-  for (const label of ['into the empty organization', 'the same file again (every row unchanged)']) {
-    const result = await runImportChild(importFile.file);
-    const phases = Object.entries(result.phases).map(([phase, at]) => `${phase} at ${ms(at)}`).join(', ');
-    console.log(`${label}: ${ms(result.ms)}, peak RSS ${mb(result.maxRssMb)}; ${Object.entries(result.counts).map(([k, v]) => `${k} ${int(v)}`).join(', ')}; ${result.problems} problems${result.firstProblem ? ` (first: ${result.firstProblem})` : ''}; ${phases}`);
-    importRuns.push([label, result]);
-  }
-  fs.rmSync(importFile.file, { force: true });
-  const [fresh, again] = importRuns.map(([, r]) => r);
-  const importRows: Array<[string, string, string, string]> = [
-    [`Directory Import, ${int(IMPORT_ROWS)} rows, empty organization`, ms(fresh.ms), `≤ ${IMPORT_TARGET.seconds} s`, mark(fresh.ms <= IMPORT_TARGET.seconds * 1000 && fresh.problems === 0)],
-    ['  peak memory (RSS of the import process)', mb(fresh.maxRssMb), `≤ ${IMPORT_TARGET.megabytes} MB`, mark(fresh.maxRssMb <= IMPORT_TARGET.megabytes)],
-    ['  the same file again (all unchanged)', `${ms(again.ms)}, ${mb(again.maxRssMb)}`, '', ''],
-  ];
-  if (process.env.XADM_BENCH_ONLY === 'import') {
-    printTable(importRows);
-    return;
-  }
-
-  // 1. the database
-  step(`Building data/bench.db (migrate deploy, XADM_SEED=empty, bulk insert)`);
-  const build = buildBenchDatabase();
+async function routingPhase(place: BenchPlace, provider: Provider): Promise<Row[]> {
+  const label = PROVIDER_LABEL[provider];
+  step(`${label} — routing: building the ${int(MAILBOXES)}-mailbox bench directory (migrate deploy, XADM_SEED=empty, bulk insert)`);
+  const url = await freshDatabase(place, provider, 'xadm_bench_routing');
+  const build = await buildBenchDatabase(url);
   console.log(
-    `built in ${ms(build.totalMs)}: migrate ${ms(build.migrateMs)}, seed ${ms(build.seedMs)}, insert ${int(build.recipients - 1)} mailboxes / ${int(build.proxies)} addresses ${ms(build.insertMs)}; file ${mb(build.bytes / 2 ** 20)}`,
+    `built in ${ms(build.totalMs)}: migrate ${ms(build.migrateMs)}, seed ${ms(build.seedMs)}, insert ${int(build.recipients - 1)} mailboxes / ${int(build.proxies)} addresses ${ms(build.insertMs)}; database ${mb(build.bytes / 2 ** 20)}`,
   );
+  useBearerToken(createToken(url));
 
-  // An API token for the HTTP phases, made as a script's would be (`npm run admin -- create-token`).
-  const tokenOut = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'admin.ts'), 'create-token', 'admin', '--name', 'bench'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: benchDatabaseUrl, NODE_OPTIONS: '' },
-    encoding: 'utf8',
-  });
-  const token = /xadm_\S+/.exec(tokenOut.stdout)?.[0];
-  if (!token) throw new Error(`npm run admin -- create-token failed:\n${tokenOut.stdout}${tokenOut.stderr}`);
-  useBearerToken(token);
-
-  // 2. the build the server runs
-  step(`Next.js build in ${distDir}`);
-  const buildEnv = { ...process.env, XADM_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
-  let nextBuildMs = 0;
-  if (buildIsCurrent()) {
-    console.log('current (no sources newer than BUILD_ID)');
-  } else {
-    const t = performance.now();
-    buildIfNeeded(buildEnv);
-    nextBuildMs = performance.now() - t;
-    console.log(`built in ${ms(nextBuildMs)}`);
-  }
-
-  // 3. the resolver in process
-  step('Resolver in process');
-  const resolver = await runResolver(benchDbFile());
-  console.log(`read ${int(resolver.recipients)} recipients / ${int(resolver.proxies)} addresses (raw better-sqlite3 reads; the server reads through Prisma): ${ms(resolver.readMs)}`);
+  // 1. the resolver in process
+  step(`${label} — resolver in process`);
+  const resolver = await runResolver(url);
+  console.log(`read ${int(resolver.recipients)} recipients / ${int(resolver.proxies)} addresses (raw ${provider === 'sqlite' ? 'better-sqlite3' : 'node-postgres'} reads; the server reads through Prisma): ${ms(resolver.readMs)}`);
   console.log(`buildDirectory: ${ms(resolver.buildDirectoryMs)}; compileRouting: ${ms(resolver.compileMs)}`);
   console.log(`heap used: ${mb(resolver.heapTotalMb)} (records ${mb(resolver.heapRecordsMb)} + proxy index ${mb(resolver.heapIndexMb)} + ${mb(resolver.heapBaselineMb)} before loading)`);
   console.log(`verdicts: ${verdictLine(resolver.verdicts)}; ${resolver.unexpected === 0 ? 'all as the mix expects' : `${int(resolver.unexpected)} not as expected, e.g. ${resolver.unexpectedSamples.join('; ')}`}`);
   console.log(`${resolver.passesMs.length} passes of ${int(resolver.batch)}: ${resolver.passesMs.map((t) => ms(t)).join(', ')} → median ${int(resolver.addressesPerSecond)} addresses/s`);
 
-  // 4. next start on the bench database
-  step(`next start (${distDir}) on data/bench.db`);
-  const port = await freePort();
-  const nodeArgs: string[] = [...serverNodeArgs];
-  const profDir = process.env.XADM_BENCH_CPU_PROF;
+  // next start on the bench database
+  step(`${label} — next start on the routing bench directory`);
+  const nodeArgs: string[] = [];
+  const profDir = process.env.XADM_BENCH_CPU_PROF ? path.resolve(process.env.XADM_BENCH_CPU_PROF, provider) : null;
   if (profDir) {
     fs.mkdirSync(profDir, { recursive: true });
-    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profDir)}`);
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profDir}`);
   }
-  const next = startProcess('next start', process.execPath, [...nodeArgs, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: benchDatabaseUrl, XADM_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  started.push(next);
-  const readyMs = await waitForHttp(next, port, 60_000);
-  console.log(`answering on 127.0.0.1:${port} after ${ms(readyMs)}; RSS ${mb(rssMb(next.child.pid))}`);
+  const { managed: next, port } = await startNext(label, url, nodeArgs);
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   const probe = previewBody({ address: mailbox(0).secondarySmtp, origin: 'internet', category: 'hit', expect: 'delivered' });
@@ -225,8 +337,8 @@ async function main() {
   console.log(`write (PUT internet-mail-service, same ${ROUTES.length} routes): ${writes.map(ms).join(', ')}`);
   console.log(`first preview after the write (snapshot reload): ${afterWrites.map(ms).join(', ')} → median ${ms(median(afterWrites))}; then ${ms(warm.ms)}`);
 
-  // 5. the batch API
-  step(`Batch API: ${int(BATCH_SIZE)} addresses in batches of ${int(API_BATCH)}, one at a time`);
+  // 2. the batch API
+  step(`${label} — batch API: ${int(BATCH_SIZE)} addresses in batches of ${int(API_BATCH)}, one at a time`);
   const items = mixedBatch();
   const batchUrl = '/api/v1/routing/preview/batch';
   /** Sends the 100,000 addresses in batches of API_BATCH, one batch at a time; addresses per second. */
@@ -261,11 +373,10 @@ async function main() {
   const batchRate = await measureBatches(true);
   const compactBatchRate = await measureBatches(false);
 
-  // 6. single previews under load, then the bare baseline with a body of the same size
-  step(`Single preview: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${loadSeconds} s`);
-  const sampleItems = items.slice(0, 200);
+  // 3. single previews under load, then (once per run) the bare baseline with a body of the same size
+  step(`${label} — single preview: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${loadSeconds} s`);
   const sampleBodies: Buffer[] = [];
-  for (const item of sampleItems) {
+  for (const item of items.slice(0, 200)) {
     const reply = await request(agent, port, 'POST', '/api/v1/routing/preview', previewBody(item));
     if (reply.status !== 200) throw new Error(`preview answered ${reply.status}: ${reply.body.toString().slice(0, 500)}`);
     sampleBodies.push(reply.body);
@@ -288,55 +399,173 @@ async function main() {
   await stopProcess(next);
   if (profDir) console.log(`CPU profile of next start written to ${profDir}`);
 
-  const bodyFile = path.join(root, 'data', 'bench-baseline-body.json');
-  fs.writeFileSync(bodyFile, fixedBody);
-  const basePort = await freePort();
-  const baseline = startProcess('baseline node:http', process.execPath, ['--import', 'tsx', path.join(here, 'baseline-server.ts'), String(basePort), bodyFile], { cwd: root, env: process.env });
-  started.push(baseline);
-  await waitForHttp(baseline, basePort, 30_000);
-  const bare = await load(basePort, '/api/v1/routing/preview', loadBodies, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: loadSeconds });
-  printLoad(`bare node:http (fixed ${int(fixedBody.length)}-byte body, the median of 200 real previews)`, bare);
-  await stopProcess(baseline);
-  fs.rmSync(bodyFile, { force: true });
+  if (!bareBaseline) {
+    const bodyFile = path.join(place.tempDir, 'bench-baseline-body.json');
+    fs.writeFileSync(bodyFile, fixedBody);
+    const basePort = await freePort();
+    const baseline = startProcess('baseline node:http', process.execPath, ['--import', 'tsx', path.join(here, 'baseline-server.ts'), String(basePort), bodyFile], { cwd: root, env: process.env });
+    started.push(baseline);
+    await waitForHttp(baseline, basePort, 30_000);
+    const result = await load(basePort, '/api/v1/routing/preview', loadBodies, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: loadSeconds });
+    await stopProcess(baseline);
+    fs.rmSync(bodyFile, { force: true });
+    bareBaseline = { result, bodyBytes: fixedBody.length };
+    printLoad(`bare node:http (fixed ${int(fixedBody.length)}-byte body, the median of 200 real previews)`, result);
+  } else {
+    console.log(`bare node:http: measured once, above (${int(bareBaseline.result.rps)} req/s)`);
+  }
+  const bare = bareBaseline.result;
 
-  // the table
-  const rows: Array<[string, string, string, string]> = [
-    ...importRows,
+  return [
     ['Resolver in process', `${int(resolver.addressesPerSecond)} addresses/s`, `≥ ${int(TARGET.resolver)}`, mark(resolver.addressesPerSecond >= TARGET.resolver)],
+    ['  directory read (raw driver)', ms(resolver.readMs), '', ''],
     ['  buildDirectory (100,001 recipients)', ms(resolver.buildDirectoryMs), '', ''],
     ['  heap used (records + index)', `${mb(resolver.heapTotalMb)} (${mb(resolver.heapRecordsMb)} + ${mb(resolver.heapIndexMb)})`, '', ''],
     ['Batch API, 10 × 10,000, with steps', `${int(batchRate)} addresses/s`, `≥ ${int(TARGET.batch)}`, mark(batchRate >= TARGET.batch)],
     ['Batch API, 10 × 10,000, "steps": false', `${int(compactBatchRate)} addresses/s`, `≥ ${int(TARGET.batch)}`, mark(compactBatchRate >= TARGET.batch)],
     [`Single preview, ${CONNECTIONS} connections (median of 3 runs)`, `${int(single.rps)} req/s`, '', ''],
     ['  p50 / p99 latency', `${ms(single.p50)} / ${ms(single.p99)}`, `p99 ≤ ${TARGET.p99} ms`, mark(single.p99 <= TARGET.p99)],
-    ['Bare node:http, same body size', `${int(bare.rps)} req/s`, '', ''],
-    ['  p50 / p99 latency', `${ms(bare.p50)} / ${ms(bare.p99)}`, '', ''],
-    ['  xadm ÷ bare', `${(single.rps / bare.rps).toFixed(3)}× req/s, ${(single.p99 / bare.p99).toFixed(1)}× p99`, '', ''],
-    ['First preview after startup', ms(firstAfterStart.ms), '', ''],
+    ['  xadm ÷ bare node:http', `${(single.rps / bare.rps).toFixed(3)}× req/s, ${(single.p99 / bare.p99).toFixed(1)}× p99`, '', ''],
+    ['First preview after startup (snapshot load)', ms(firstAfterStart.ms), '', ''],
     [`First preview after a write (median of ${WRITE_CYCLES})`, ms(median(afterWrites)), '', ''],
     ['Server RSS after snapshot / after load', `${mb(rssAfterSnapshot)} / ${mb(rssAfterLoad)}`, '', ''],
-    ['Bench database built in', ms(build.totalMs), '', ''],
+    ['Routing bench directory built in', `${ms(build.totalMs)} (insert ${ms(build.insertMs)})`, '', ''],
   ];
-  printTable(rows);
-  console.log(`Whole run: ${ms(performance.now() - runStarted)}${nextBuildMs ? ` (of which next build ${ms(nextBuildMs)})` : ''}.`);
 }
 
-function printTable(rows: Array<[string, string, string, string]>) {
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Result', 'Target'][c].length));
-  const line = (r: string[]) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`.trimEnd();
-  console.log(`\n${'═'.repeat(widths[0] + widths[1] + widths[2] + 9)}`);
-  console.log(line(['Measure', 'Result', 'Target', '']));
-  console.log('─'.repeat(widths[0] + widths[1] + widths[2] + 9));
-  for (const r of rows) console.log(line(r));
-  console.log('═'.repeat(widths[0] + widths[1] + widths[2] + 9));
+// ---------------------------------------------------------------------------------------------
+// import
+
+async function importPhase(place: BenchPlace, provider: Provider): Promise<Row[]> {
+  const label = PROVIDER_LABEL[provider];
+  step(`${label} — Directory Import: a generated ${int(IMPORT_ROWS)}-row file (mailboxes, three secondary SMTP addresses each) into an empty organization, in a process of its own`);
+  const url = provider === 'sqlite' ? buildEmptyImportDatabase() : await buildEmptyPgImportDatabase(place.pgServerUrl!);
+  const importFile = writeImportFile();
+  console.log(`file ${mb(importFile.bytes / 2 ** 20)}; Site Addressing generates SMTP, X.400 and MS for each: ${int(IMPORT_ROWS * 6)} addresses`);
+  const importRuns = [] as Array<Awaited<ReturnType<typeof runImportChild>>>;
+  try {
+    for (const what of ['into the empty organization', 'the same file again (every row unchanged)']) {
+      const result = await runImportChild(importFile.file, url);
+      const timeline = Object.entries(result.phases).map(([phase, at]) => `${phase} at ${ms(at)}`).join(', ');
+      console.log(`${what}: ${ms(result.ms)}, peak RSS ${mb(result.maxRssMb)}; ${Object.entries(result.counts).map(([k, v]) => `${k} ${int(v)}`).join(', ')}; ${result.problems} problems${result.firstProblem ? ` (first: ${result.firstProblem})` : ''}; ${timeline}`);
+      importRuns.push(result);
+    }
+  } finally {
+    fs.rmSync(importFile.file, { force: true });
+    if (provider === 'postgresql') await dropPgImportDatabase(url);
+  }
+  const [fresh, again] = importRuns;
+  return [
+    [`Directory Import, ${int(IMPORT_ROWS)} rows, empty organization`, ms(fresh.ms), `≤ ${IMPORT_TARGET.seconds} s`, mark(fresh.ms <= IMPORT_TARGET.seconds * 1000 && fresh.problems === 0)],
+    ['  peak memory (RSS of the import process)', mb(fresh.maxRssMb), `≤ ${IMPORT_TARGET.megabytes} MB`, mark(fresh.maxRssMb <= IMPORT_TARGET.megabytes)],
+    ['  the same file again (all unchanged)', `${ms(again.ms)}, ${mb(again.maxRssMb)}`, '', ''],
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Measure | SQLite | PostgreSQL | Target: one column per database, the rows of every phase. */
+function printTable(results: Map<Provider, Row[]>) {
+  const dbs = [...results.keys()];
+  const measures: string[] = [];
+  const targets = new Map<string, string>();
+  const cells = new Map<string, Map<Provider, string>>();
+  for (const [provider, rows] of results) {
+    for (const [measure, result, target, ok] of rows) {
+      if (!cells.has(measure)) {
+        measures.push(measure);
+        cells.set(measure, new Map());
+      }
+      if (target) targets.set(measure, target);
+      cells.get(measure)!.set(provider, ok ? `${result} ${ok}` : result);
+    }
+  }
+  const header = ['Measure', ...dbs.map((p) => PROVIDER_LABEL[p]), 'Target'];
+  const table = measures.map((m) => [m, ...dbs.map((p) => cells.get(m)!.get(p) ?? '—'), targets.get(m) ?? '']);
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const rule = (ch: string) => ch.repeat(widths.reduce((a, b) => a + b + 2, -2));
+  console.log(`\n${rule('═')}`);
+  console.log(line(header));
+  console.log(rule('─'));
+  for (const r of table) console.log(line(r));
+  console.log(rule('═'));
   console.log(`Targets are for this 2-core machine and informational: the run never fails on them. Load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 }
 
-function printLoad(name: string, result: LoadResult) {
-  const statuses = Object.entries(result.statuses).map(([status, count]) => `${status}×${int(count)}`).join(' ');
-  console.log(
-    `${name}: ${int(result.requests)} requests in ${result.seconds.toFixed(1)} s → ${int(result.rps)} req/s; p50 ${ms(result.p50)}, p90 ${ms(result.p90)}, p99 ${ms(result.p99)}, max ${ms(result.max)}; mean body ${int(result.meanBytes)} bytes; status ${statuses || 'none'}${result.errors ? `; ${result.errors} errors` : ''}`,
-  );
+async function main() {
+  const runStarted = performance.now();
+  const cpus = os.cpus();
+  console.log(`xadm benchmark: ${providers.map((p) => PROVIDER_LABEL[p]).join(' and ')}; ${phases.join(', ')}`);
+  console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (os.loadavg()[0] > 0.7 * cpus.length) console.log('warning: the machine is busy with other work; the figures below are lower than on an idle machine.');
+  if (phases.includes('list')) {
+    console.log(`list: npm run seed:large (3 sites of ~33,334 recipients, 50 hosted domains); ${REQUESTS} requests per query (after ${WARMUP}), perPage ${PER_PAGE}; targets server median ≤ ${LIST_TARGET.median} ms, p95 ≤ ${LIST_TARGET.p95} ms`);
+  }
+  if (phases.includes('routing')) {
+    console.log(`routing directory: ${int(MAILBOXES)} mailboxes × 3 addresses (primary SMTP alias@adatum.com, primary MS ADATUM/REDMOND/ALIAS, secondary SMTP in one of ${HOSTED_DOMAINS} hosted domains) + the seeded Administrator`);
+    console.log(`routing: rerouting on, ${ROUTES.length} entries: ${ROUTES.map((r) => `${r.sentTo}→${r.routeTo}`).join(', ')}`);
+    console.log(`address mix (${int(BATCH_SIZE)} addresses, seeded PRNG):`);
+    for (const line of describeMix()) console.log(`  ${line}`);
+  }
+
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xadm-bench-'));
+  const place: BenchPlace = { tempDir, pgServerUrl: null };
+  if (providers.includes('postgresql')) {
+    step('PostgreSQL: a cluster of the bench\'s own (scripts/pg-cluster.mjs, fsync on)');
+    const t = performance.now();
+    cluster = await startCluster({ fsync: true });
+    place.pgServerUrl = cluster.url;
+    const client = await connect(cluster.url);
+    const [{ version }] = await client.all<{ version: string }>('SELECT version()');
+    await client.close();
+    console.log(`${version.split(',')[0]} on 127.0.0.1:${cluster.url.split(':').pop()?.split('/')[0]}, started in ${ms(performance.now() - t)}`);
+  }
+
+  let nextBuildMs = 0;
+  if (phases.includes('list') || phases.includes('routing')) {
+    step(`Next.js build in ${distDir}`);
+    if (buildIsCurrent()) {
+      console.log('current (no sources newer than BUILD_ID)');
+    } else {
+      const t = performance.now();
+      // `next build` into another XADM_DIST_DIR adds that directory's types to tsconfig.json's
+      // "include": put the file back as it was (also if the build fails: the 'exit' handler).
+      tsconfigBefore = fs.readFileSync(tsconfigFile, 'utf8');
+      buildIfNeeded({ ...process.env, XADM_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' });
+      restoreTsconfig();
+      nextBuildMs = performance.now() - t;
+      console.log(`built in ${ms(nextBuildMs)}`);
+    }
+  }
+
+  const run: Record<Phase, (place: BenchPlace, provider: Provider) => Promise<Row[]>> = { list: listPhase, routing: routingPhase, import: importPhase };
+  const results = new Map<Provider, Row[]>();
+  const failures: string[] = [];
+  for (const provider of providers) {
+    console.log(`\n${'━'.repeat(100)}\n${PROVIDER_LABEL[provider]}\n${'━'.repeat(100)}`);
+    const rows: Row[] = [];
+    results.set(provider, rows);
+    for (const phase of phases) {
+      const t = performance.now();
+      try {
+        rows.push(...(await run[phase](place, provider)));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push(`${PROVIDER_LABEL[provider]} ${phase}: ${message.split('\n')[0]}`);
+        console.error(`\n${PROVIDER_LABEL[provider]} ${phase} phase failed: ${error instanceof Error ? error.stack ?? message : message}`);
+        rows.push([`${phase} phase`, 'failed', '', '✗']);
+      }
+      console.log(`(${PROVIDER_LABEL[provider]} ${phase} phase: ${ms(performance.now() - t)}; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+    }
+  }
+
+  printTable(results);
+  console.log(`Whole run: ${ms(performance.now() - runStarted)}${nextBuildMs ? ` (of which next build ${ms(nextBuildMs)})` : ''}.`);
+  if (failures.length) {
+    console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  }
 }
 
 main()

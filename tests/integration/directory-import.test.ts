@@ -168,6 +168,62 @@ describe('[DIRECTORY IMPORT] refusals name the line and change nothing', () => {
   });
 });
 
+// What is written, on either database (PostgreSQL's writer batches the rows by kind, SQLite's
+// writes them in file order: the directory must come out the same).
+describe('[DIRECTORY IMPORT] writes', () => {
+  const keysOf = (directoryName: string) =>
+    db.recipient.findFirstOrThrow({
+      where: { directoryName },
+      select: { displayName: true, displayNameKey: true, alias: true, aliasKey: true, version: true, proxyAddresses: { select: { address: true, addressKey: true }, orderBy: { id: 'asc' } } },
+    });
+
+  test('addresses that rows remove, or free by deleting their recipient, are taken by later rows', async () => {
+    const [holder, gone] = [await makeMailbox(), await makeMailbox()];
+    const [x, y] = [`${holder.alias}.x@fabrikam.com`, `${gone.alias}.y@fabrikam.com`];
+    await run(csv('Obj-Class,Directory Name,Secondary-Proxy-Addresses', `Mailbox,${holder.directoryName},smtp:${x}`, `Mailbox,${gone.directoryName},smtp:${y}`));
+    const taker = uniqueName('taker');
+    const report = await run(csv(
+      'Obj-Class,Mode,Directory Name,Secondary-Proxy-Addresses',
+      `Mailbox,Update,${holder.directoryName},~DEL`,
+      `Mailbox,Delete,${gone.directoryName},`,
+      `Mailbox,Create,${taker},smtp:${x}%smtp:${y}`,
+    ));
+    expect(report).toMatchObject({ applied: true, problems: [], counts: { created: 1, modified: 1, deleted: 1 } });
+    expect(addresses((await byName(taker))!)).toEqual(expect.arrayContaining([`smtp:${x}`, `smtp:${y}`]));
+    expect(addresses((await byName(holder.directoryName))!)).not.toContain(`smtp:${x}`);
+    expect(await byName(gone.directoryName)).toBeNull();
+  });
+
+  test('new and changed recipients carry the search keys of their names and addresses, and a change moves the version', async () => {
+    const name = uniqueName('Keys');
+    await run(csv('Obj-Class,Directory Name,Display Name,Alias Name,Secondary-Proxy-Addresses', `Mailbox,${name},Zoë ÅSTRÖM,${name}A,smtp:Zoe.${name}@Fabrikam.COM`));
+    const created = await keysOf(name);
+    expect(created).toMatchObject({ displayNameKey: 'zoë åström', aliasKey: `${name}a`.toLowerCase(), version: 1 });
+    for (const p of created.proxyAddresses) expect(p.addressKey).toBe(p.address.normalize('NFC').toLowerCase());
+
+    // Proxy-Addresses appended: its upper-case prefix makes the new address the reply address.
+    await run(csv('Obj-Class,Directory Name,Display Name,Alias Name,Proxy-Addresses', `Mailbox,${name},ÉLODIE Ünal,${name}B,SMTP:Reply.${name}@Fabrikam.com`));
+    const changed = await keysOf(name);
+    expect(changed).toMatchObject({ displayName: 'ÉLODIE Ünal', displayNameKey: 'élodie ünal', aliasKey: `${name}b`.toLowerCase(), version: 2 });
+    for (const p of changed.proxyAddresses) expect(p.addressKey).toBe(p.address.normalize('NFC').toLowerCase());
+    expect(addresses((await byName(name))!)).toEqual(expect.arrayContaining([`SMTP:Reply.${name}@Fabrikam.com`, `smtp:${name}A@adatum.com`]));
+  });
+
+  test("a list's members are replaced with overwrite, and removed with ~DEL", async () => {
+    const [a, b, c] = [await makeMailbox(), await makeMailbox(), await makeMailbox()];
+    const list = uniqueName('dl');
+    await run(csv('Obj-Class,Directory Name,Members', `dl,${list},${a.directoryName}%${b.directoryName}`));
+    const members = async () => (await byName(list))!.members.map((m) => m.directoryName).sort();
+    expect(await members()).toEqual([a.directoryName, b.directoryName].sort());
+    await run(csv('Obj-Class,Directory Name,Members', `dl,${list},${c.directoryName}`));
+    expect(await members()).toEqual([a.directoryName, b.directoryName, c.directoryName].sort());
+    await run(csv('Obj-Class,Directory Name,Members', `dl,${list},${c.directoryName}%${a.directoryName}`), { overwrite: true });
+    expect(await members()).toEqual([a.directoryName, c.directoryName].sort());
+    await run(csv('Obj-Class,Directory Name,Members', `dl,${list},~DEL`));
+    expect(await members()).toEqual([]);
+  });
+});
+
 describe('[DIRECTORY IMPORT] concurrency', () => {
   test('an import waits for a console write that holds the lock in the same process, without freezing it', async () => {
     const mailbox = await makeMailbox();
@@ -286,11 +342,11 @@ describe('[DIRECTORY IMPORT] API', () => {
 });
 
 describe('[DIRECTORY IMPORT] npm run directory', () => {
-  const dbFile = process.env.DATABASE_URL!.replace(/^file:/, '');
-  // One process (tsx's CLI would run the script in a child of its own, which a kill would miss).
+  // One process (tsx's CLI would run the script in a child of its own, which a kill would miss), on
+  // this file's database (DATABASE_URL: a SQLite file or a PostgreSQL database).
   const cli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts/directory.ts'), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_OPTIONS: '' },
+    env: { ...process.env, NODE_OPTIONS: '' },
   });
 
   test('import and export from the command line', async () => {
@@ -339,6 +395,9 @@ describe('[DIRECTORY IMPORT] npm run directory', () => {
     });
     expect(killed).toMatch(/^SIGKILL/);
     expect(await directorySnapshot()).toEqual(before);
+    // And it holds nothing up: the database let go of its lock (SQLite's file lock, PostgreSQL's
+    // table locks) with the process.
+    expect(await makeMailbox()).toMatchObject({ id: expect.any(Number) });
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -6,7 +6,8 @@ import 'server-only';
 //   applyValid the valid rows are written and the rest reported;
 // - a file that cannot be read to the end (bad quoting, an unusable header) is never applied;
 // - an import that stops midway — the process killed — leaves the directory as it was: the
-//   transaction is never committed, and SQLite drops it.
+//   transaction is never committed, and the database (SQLite or PostgreSQL) drops it.
+// The database work is directory-store.ts's (sqlite-directory.ts or pg-directory.ts, by DATABASE_URL).
 // The work is cut into chunks with a turn of the event loop between them, so a 100,000-row file
 // neither freezes the server nor the page polling its progress.
 import { decodeImportFile } from '@/lib/core/directory-import/decode';
@@ -17,7 +18,7 @@ import { AppError, conflict, invalid, notFound, tooLarge } from '@/lib/server/er
 import { MAX_IMPORT_BYTES } from '@/lib/validation/directory-import';
 import { timeSlicer } from './time-slice';
 import { type Actor, canView, currentActor, requirePermission } from '@/lib/server/auth/actor';
-import { type ImportConnection, type SiteRow, beginWrite, listSites, openImportConnection, sqliteLookup, writeAuditEntry, writePlan } from './sqlite-directory';
+import { type ImportDirectory, type SiteRow, listImportSites, openImportDirectory } from './directory-store';
 
 
 /** Imports in this process run one after another; the database serialises them with other processes. */
@@ -30,11 +31,8 @@ function serialised<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** SQLite gave up waiting for the write lock (another connection held it past the busy timeout). */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
+/** Rows checked per chunk: what the lookup loads before checking them (PostgreSQL) is one round trip each. */
+const CHECK_CHUNK = 2_000;
 
 export function findImportSite(sites: SiteRow[], name: string | undefined): SiteRow {
   const site = name === undefined ? sites[0] : sites.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -52,7 +50,7 @@ export function findImportSite(sites: SiteRow[], name: string | undefined): Site
 export async function checkImportRequest(bytes: Uint8Array, options: ImportOptions): Promise<SiteRow> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge(`The import file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { file: 'Too large.' });
   if (bytes.byteLength === 0) throw invalid('The import file is empty: its first line must name the attributes, starting with Obj-Class.', { file: 'Empty.' });
-  const site = withConnection((connection) => findImportSite(listSites(connection), options.site));
+  const site = findImportSite(await listImportSites(), options.site);
   // Issue 5: a dry run needs to see the container, an import to change it.
   if (!(await canView(site.id))) throw new AppError('not_found', `There is no site named '${options.site ?? site.name}'.`, { site: 'No such site.' });
   await requirePermission(options.validateOnly ? 'view' : 'change', site.id, site.name);
@@ -73,9 +71,9 @@ export async function importDirectory(
   const parsed = await readFile(bytes, progress, report);
   const { complete } = parsed;
   return serialised(async () => {
-    const connection = openImportConnection();
+    const directory = await openImportDirectory();
     try {
-      const { plan, applied } = await checkAndApply(connection, site, parsed, options, progress, report, actor);
+      const { plan, applied } = await checkAndApply(directory, site, parsed, options, progress, report, actor);
       progress.phase = 'done';
       report();
       return {
@@ -88,13 +86,13 @@ export async function importDirectory(
         durationMs: Math.round(performance.now() - started),
       };
     } catch (error) {
-      if (connection.inTransaction) connection.exec('ROLLBACK');
-      if (isBusy(error)) {
+      await directory.rollback();
+      if (directory.isLockConflict(error)) {
         throw conflict('The directory is locked by another long change (another import?), so nothing was imported. Import the file again when it is done.');
       }
       throw error;
     } finally {
-      connection.close();
+      await directory.close();
     }
   });
 }
@@ -116,17 +114,8 @@ async function readFile(bytes: Uint8Array, progress: ImportProgress, report: () 
   });
 }
 
-function withConnection<T>(use: (connection: ImportConnection) => T): T {
-  const connection = openImportConnection();
-  try {
-    return use(connection);
-  } finally {
-    connection.close();
-  }
-}
-
 async function checkAndApply(
-  connection: ImportConnection,
+  directory: ImportDirectory,
   site: SiteRow,
   parsed: ImportResult,
   options: ImportOptions,
@@ -135,49 +124,55 @@ async function checkAndApply(
   actor: Actor,
 ): Promise<{ plan: ImportPlan; applied: boolean }> {
   // One transaction from the first row checked to the last written: the rows are checked against
-  // the directory they are written to. An import that will write takes the write lock at once
-  // (BEGIN IMMEDIATE): other writers wait for it (their busy timeout is 10 s) rather than the
-  // import finding, at its end, that the directory changed under it; it waits for a writer that
-  // holds the lock the same way (beginWrite). A dry run only reads.
+  // the directory they are written to. An import that will write takes the directory at once
+  // (SQLite: BEGIN IMMEDIATE; PostgreSQL: its tables locked IN EXCLUSIVE MODE): other writers wait
+  // for it (SQLite's busy timeout is 10 s) rather than the import finding, at its end, that the
+  // directory changed under it; it waits for a writer that holds it the same way, without
+  // blocking the event loop. A dry run only reads.
   const willWrite = !options.validateOnly && parsed.complete;
-  if (willWrite) await beginWrite(connection);
-  else connection.exec('BEGIN');
+  await directory.begin(willWrite ? 'write' : 'read');
   progress.phase = 'checking';
   const { rows } = parsed;
-  const planner = createImportPlanner(sqliteLookup(connection, site), { overwrite: options.overwrite }, parsed);
+  const lookup = await directory.lookup(site);
+  const planner = createImportPlanner(lookup, { overwrite: options.overwrite }, parsed);
   const total = rows.length;
   const slicer = timeSlicer();
-  for (let i = 0; i < total; i++) {
-    planner.check(rows[i]);
-    // A checked row is not needed again (the plan holds what it writes): let it go, so the rows
-    // and the plan are not both in memory at their largest (100,000 rows: about 70 MB each).
-    (rows as Array<ImportRow | null>)[i] = null;
-    if (slicer.due()) {
-      progress.rowsChecked = i + 1;
-      report();
-      await slicer.pause();
+  for (let start = 0; start < total; start += CHECK_CHUNK) {
+    const end = Math.min(total, start + CHECK_CHUNK);
+    await lookup.beforeCheck(rows.slice(start, end));
+    for (let i = start; i < end; i++) {
+      planner.check(rows[i]);
+      // A checked row is not needed again (the plan holds what it writes): let it go, so the rows
+      // and the plan are not both in memory at their largest (100,000 rows: about 70 MB each).
+      (rows as Array<ImportRow | null>)[i] = null;
+      if (slicer.due()) {
+        progress.rowsChecked = i + 1;
+        report();
+        await slicer.pause();
+      }
     }
   }
   progress.rowsChecked = total;
+  await lookup.beforeFinish();
   const plan = planner.finish(parsed.problems, { applyValid: options.applyValid });
   // Nor is the file's address index (300,000 addresses: about 30 MB) once every row is checked.
   (parsed as { addressLines: ImportResult['addressLines'] }).addressLines = new Map();
   const applied = willWrite && (plan.problems.length === 0 || options.applyValid);
   if (!applied || plan.ops.length === 0) {
-    connection.exec('ROLLBACK');
+    await directory.rollback();
     return { plan, applied };
   }
   progress.phase = 'applying';
   progress.rowsToApply = plan.ops.length;
   report();
-  await writePlan(connection, site.id, plan.ops, {
+  await directory.writePlan(site.id, plan.ops, {
     onApplied: (done) => {
       progress.rowsApplied = done;
       report();
     },
   });
   // The audit trail: one entry for the import, in its transaction (issue 5).
-  writeAuditEntry(connection, actor, {
+  await directory.writeAuditEntry(actor, {
     action: 'directory.import',
     objectType: 'directory',
     objectId: site.id,
@@ -185,7 +180,7 @@ async function checkAndApply(
     siteId: site.id,
     after: { ...plan.counts, overwrite: options.overwrite, applyValid: options.applyValid, problems: plan.problems.length },
   });
-  connection.exec('COMMIT');
+  await directory.commit();
   return { plan, applied };
 }
 

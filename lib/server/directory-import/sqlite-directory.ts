@@ -5,18 +5,17 @@ import 'server-only';
 // Why not Prisma here: a 100,000-recipient import is about 700,000 rows. Through Prisma's
 // createMany it took 80 s and 1.4 GB; through Prisma's raw multi-row INSERTs 6 s and 520 MB;
 // through prepared statements 3 s and 120 MB (measured on this machine, 2026-11-21). The import's
-// targets are 15 s and 500 MB for everything, parsing included. PostgreSQL (issue 6) needs its own
-// implementation of this module (COPY or multi-row INSERTs on a pg connection); the planner and
-// everything above it do not change.
+// targets are 15 s and 500 MB for everything, parsing included. PostgreSQL has its own
+// implementation of this module (pg-directory.ts); directory-store.ts picks one by DATABASE_URL.
 //
 // Its own connection: a write transaction on the app's Prisma connection would hold up every
 // other request of the console until the import ends. With the database in WAL mode
 // (scripts/migrate.mjs) the console's reads go on while the import writes.
 import Database from 'better-sqlite3';
-import { isKnownAddressType, proxyUniqueKey } from '@/lib/core/addresses';
+import { proxyUniqueKey } from '@/lib/core/addresses';
 import { lowerCaseKey } from '@/lib/core/search-keys';
 import type { DirectoryLookup, ExistingProxy, ExistingRecipient, MemberRef, PlannedOp, ProxyHolder } from '@/lib/core/directory-import/plan-import';
-import type { SiteAddressingRule } from '@/lib/core/site-addressing';
+import { type ImportDirectory, type SiteRow, siteAddressingRules } from './directory-store';
 import type { RecipientKind } from '@/lib/validation/recipient';
 import type { Actor } from '@/lib/server/auth/actor';
 import type { AuditInput } from '@/lib/server/audit/record-audit';
@@ -48,30 +47,34 @@ export async function beginWrite(connection: ImportConnection): Promise<void> {
       connection.exec('BEGIN IMMEDIATE');
       return;
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      if (!isSqliteBusy(error) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 }
 
-export type SiteRow = { id: number; name: string };
+export type { SiteRow } from './directory-store';
+
+/** SQLite gave up waiting for a lock (another connection held it). */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
 
 /** Every site, in id order (the first is the default container, as findSite). */
 export function listSites(connection: ImportConnection): SiteRow[] {
   return connection.prepare('SELECT "id", "name" FROM "Site" ORDER BY "id"').all() as SiteRow[];
 }
 
-const SITE_ADDRESSING_ORDER = ['SMTP', 'X400', 'MS', 'CCMAIL'];
-
 type RecipientRow = Omit<ExistingRecipient, 'kind'> & { kind: string };
 
 /** The planner's questions, answered with prepared statements inside the import's transaction. */
 export function sqliteLookup(connection: ImportConnection, site: SiteRow): DirectoryLookup {
-  const rules = (connection.prepare('SELECT "type", "rule", "enabled" FROM "SiteAddressingRule" WHERE "siteId" = ?').all(site.id) as Array<{ type: string; rule: string; enabled: number }>)
-    .filter((r) => isKnownAddressType(r.type))
-    .map((r) => ({ type: r.type, rule: r.rule, enabled: r.enabled === 1 }) as SiteAddressingRule)
-    .sort((a, b) => SITE_ADDRESSING_ORDER.indexOf(a.type) - SITE_ADDRESSING_ORDER.indexOf(b.type));
+  const rules = siteAddressingRules(
+    (connection.prepare('SELECT "type", "rule", "enabled" FROM "SiteAddressingRule" WHERE "siteId" = ?').all(site.id) as Array<{ type: string; rule: string; enabled: number }>).map(
+      (r) => ({ ...r, enabled: r.enabled === 1 }),
+    ),
+  );
 
   // Directory names of the container: exact, and case-insensitive (Exchange's names are).
   const exact = new Map<string, number>();
@@ -225,4 +228,61 @@ export async function writePlan(
     for (const m of members) insertMember.run(listId, 'id' in m ? m.id : createdIds[m.created]);
   }
   onApplied?.(done);
+}
+
+/** Every site, on a connection of its own (before an import's transaction). */
+export function listSqliteSites(): SiteRow[] {
+  const connection = openImportConnection();
+  try {
+    return listSites(connection);
+  } finally {
+    connection.close();
+  }
+}
+
+/**
+ * Whether some connection holds the database's write lock now (a Directory Import checking or
+ * writing holds it for its whole length). Asked by import-jobs.ts about a job whose heartbeat
+ * stopped: on SQLite the job cannot write its heartbeat while its import holds the lock.
+ */
+export function sqliteWriteLockHeld(): boolean {
+  const connection = openImportConnection();
+  try {
+    connection.exec('BEGIN IMMEDIATE');
+    connection.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if (isSqliteBusy(error)) return true;
+    throw error;
+  } finally {
+    connection.close();
+  }
+}
+
+/** directory-store.ts's ImportDirectory on the SQLite file. */
+export function openSqliteImportDirectory(): ImportDirectory {
+  const connection = openImportConnection();
+  return {
+    async begin(mode) {
+      if (mode === 'write') await beginWrite(connection);
+      else connection.exec('BEGIN');
+    },
+    async lookup(site) {
+      return { ...sqliteLookup(connection, site), beforeCheck: async () => {}, beforeFinish: async () => {} };
+    },
+    writePlan: (siteId, ops, progress) => writePlan(connection, siteId, ops, progress),
+    async writeAuditEntry(actor, entry) {
+      writeAuditEntry(connection, actor, entry);
+    },
+    async commit() {
+      connection.exec('COMMIT');
+    },
+    async rollback() {
+      if (connection.inTransaction) connection.exec('ROLLBACK');
+    },
+    async close() {
+      connection.close();
+    },
+    isLockConflict: isSqliteBusy,
+  };
 }
