@@ -14,7 +14,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const STATE = path.join(os.tmpdir(), 'xadm-pg-cluster.json');
+// Where `start` records the cluster for `stop`; XADM_PG_CLUSTER_STATE gives a run its own record.
+const STATE = process.env.XADM_PG_CLUSTER_STATE || path.join(os.tmpdir(), 'xadm-pg-cluster.json');
 const USER = 'xadm';
 
 /** The directory holding initdb and pg_ctl: $PG_BINDIR, pg_config --bindir, or Debian's layout. */
@@ -97,6 +98,10 @@ export function stopCluster(dir) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'start') {
+    if (fs.existsSync(STATE) && fs.existsSync(JSON.parse(fs.readFileSync(STATE, 'utf8')).dir ?? '')) {
+      const { url } = JSON.parse(fs.readFileSync(STATE, 'utf8'));
+      throw new Error(`A cluster started here is still running (${url}, recorded in ${STATE}): stop it first, or set XADM_PG_CLUSTER_STATE to another file.`);
+    }
     const cluster = await startCluster({ fsync: rest.includes('--fsync') });
     fs.writeFileSync(STATE, JSON.stringify(cluster));
     console.log(cluster.url);
