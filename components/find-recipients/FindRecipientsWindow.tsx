@@ -9,12 +9,11 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tan
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type KeyboardEvent, type Ref, useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
 import { recipientSheetPath } from '@/components/recipients/paths';
-import { RecipientIcon } from '@/components/recipients/RecipientIcon';
+import { kindColumn, nameColumns } from '@/components/recipients/columns';
 import { paths } from '@/components/shell/paths';
 import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
 import type { FindRecipientsResult, FoundRecipient } from '@/lib/server/recipients/find-recipients';
 import { FIND_FIELD_LABELS, FIND_FIELDS, FIND_LIMIT, FIND_MAX_LENGTH, type FindCriteria, type FindField, NOTHING_TO_FIND_PAGE, findRecipientsSearch } from '@/lib/validation/find-recipients';
-import { KIND_LABELS } from '@/lib/validation/recipient';
 import './find-recipients.css';
 
 const PLACEHOLDERS: Record<FindField, string> = {
@@ -60,19 +59,9 @@ export function FindRecipientsWindow({ organization, sites, criteria, result, er
   const byAddress = criteria.address.trim() !== '' && result !== null;
   const columns = useMemo<ColumnDef<FoundRecipient>[]>(
     () => [
-      {
-        accessorKey: 'displayName',
-        header: 'Display Name',
-        cell: ({ row }) => (
-          <span className="name-cell">
-            <RecipientIcon kind={row.original.kind} />
-            {row.original.displayName}
-          </span>
-        ),
-      },
-      { accessorKey: 'alias', header: 'Alias Name' },
+      ...nameColumns<FoundRecipient>(),
       { accessorKey: 'site', header: 'Site' },
-      { accessorKey: 'kind', header: 'Type', cell: ({ row }) => KIND_LABELS[row.original.kind] },
+      kindColumn<FoundRecipient>(),
       ...(byAddress ? [{ accessorKey: 'matchedAddress', header: 'E-mail Address', cell: ({ row }) => row.original.matchedAddress ?? '' } satisfies ColumnDef<FoundRecipient>] : []),
     ],
     [byAddress],

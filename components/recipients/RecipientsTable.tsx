@@ -15,26 +15,14 @@ import { deleteRecipientAction } from '@/app/actions/recipients';
 import { ConfirmDialog } from '@/components/shell/ConfirmDialog';
 import { SHELL_EVENTS } from '@/components/shell/menus';
 import type { RecipientPage, RecipientRow } from '@/lib/server/recipients/list-recipients';
-import { KIND_LABELS } from '@/lib/validation/recipient';
-import { RecipientIcon } from './RecipientIcon';
+import { kindColumn, nameColumns } from './columns';
 import { recipientSheetPath } from './paths';
 import { Pager } from '@/components/shell/Pager';
 import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
 
 const columns: ColumnDef<RecipientRow>[] = [
-  // accessorKey (not just id) makes a column sortable in TanStack Table; the server does the sorting.
-  {
-    accessorKey: 'displayName',
-    header: 'Display Name',
-    cell: ({ row }) => (
-      <span className="name-cell">
-        <RecipientIcon kind={row.original.kind} />
-        {row.original.displayName}
-      </span>
-    ),
-  },
-  { accessorKey: 'alias', header: 'Alias Name' },
-  { accessorKey: 'kind', header: 'Type', cell: ({ row }) => KIND_LABELS[row.original.kind] },
+  ...nameColumns<RecipientRow>(),
+  kindColumn<RecipientRow>(),
   { accessorKey: 'primarySmtpAddress', header: 'E-mail Address', enableSorting: false, cell: ({ row }) => row.original.primarySmtpAddress ?? '' },
 ];
 

@@ -70,3 +70,24 @@ export function siteAddressingRules(rows: ReadonlyArray<{ type: string; rule: st
     .map((r) => ({ type: r.type, rule: r.rule, enabled: r.enabled }) as SiteAddressingRule)
     .sort((a, b) => SITE_ADDRESSING_ORDER.indexOf(a.type) - SITE_ADDRESSING_ORDER.indexOf(b.type));
 }
+
+/**
+ * An audit entry's columns after "at", in the order both writers insert them
+ * ("administratorId", "actor", "origin", "action", "objectType", "objectId", "objectName",
+ * "siteId", "before", "after"): lib/server/audit/record-audit.ts's shape, written by the import in
+ * its own transaction.
+ */
+export function auditEntryValues(actor: Actor, entry: AuditInput) {
+  return [
+    actor.administratorId,
+    actor.username,
+    actor.origin,
+    entry.action,
+    entry.objectType,
+    entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+    entry.objectName,
+    entry.siteId ?? null,
+    entry.before ? JSON.stringify(entry.before) : null,
+    entry.after ? JSON.stringify(entry.after) : null,
+  ] as const;
+}

@@ -25,7 +25,7 @@ import { lowerCaseKey } from '@/lib/core/search-keys';
 import type { ExistingRecipient, MemberRef, PlannedCreate, PlannedModify, PlannedOp, ProxyHolder } from '@/lib/core/directory-import/plan-import';
 import type { RecipientKind } from '@/lib/validation/recipient';
 import { pgPool, pgTimestamp } from '@/lib/server/pg-pool';
-import { type ImportDirectory, type ImportLookup, type SiteRow, type WriteProgress, siteAddressingRules } from './directory-store';
+import { type ImportDirectory, type ImportLookup, type SiteRow, type WriteProgress, auditEntryValues, siteAddressingRules } from './directory-store';
 import { timeSlicer } from './time-slice';
 
 /** How long an import waits for a writer that holds the directory (the console's writers wait as long on SQLite). */
@@ -73,19 +73,7 @@ export async function openPgImportDirectory(): Promise<ImportDirectory> {
       await query(
         `INSERT INTO "AuditEntry" ("at", "administratorId", "actor", "origin", "action", "objectType", "objectId", "objectName", "siteId", "before", "after")
          VALUES ($1::timestamp(3), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          pgTimestamp(),
-          actor.administratorId,
-          actor.username,
-          actor.origin,
-          entry.action,
-          entry.objectType,
-          entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
-          entry.objectName,
-          entry.siteId ?? null,
-          entry.before ? JSON.stringify(entry.before) : null,
-          entry.after ? JSON.stringify(entry.after) : null,
-        ],
+        [pgTimestamp(), ...auditEntryValues(actor, entry)],
       );
     },
     async commit() {

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { proxyUniqueKey } from '@/lib/core/addresses';
 import { lowerCaseKey } from '@/lib/core/search-keys';
 import type { DirectoryLookup, ExistingProxy, ExistingRecipient, MemberRef, PlannedOp, ProxyHolder } from '@/lib/core/directory-import/plan-import';
-import { type ImportDirectory, type SiteRow, siteAddressingRules } from './directory-store';
+import { type ImportDirectory, type SiteRow, auditEntryValues, siteAddressingRules } from './directory-store';
 import type { RecipientKind } from '@/lib/validation/recipient';
 import type { Actor } from '@/lib/server/auth/actor';
 import type { AuditInput } from '@/lib/server/audit/record-audit';
@@ -134,19 +134,7 @@ export function writeAuditEntry(connection: ImportConnection, actor: Actor, entr
       `INSERT INTO "AuditEntry" ("at", "administratorId", "actor", "origin", "action", "objectType", "objectId", "objectName", "siteId", "before", "after")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      prismaDateTime(new Date()),
-      actor.administratorId,
-      actor.username,
-      actor.origin,
-      entry.action,
-      entry.objectType,
-      entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
-      entry.objectName,
-      entry.siteId ?? null,
-      entry.before ? JSON.stringify(entry.before) : null,
-      entry.after ? JSON.stringify(entry.after) : null,
-    );
+    .run(prismaDateTime(new Date()), ...auditEntryValues(actor, entry));
 }
 
 /** Prisma's DateTime text on SQLite, so rows written here read back through Prisma. */
