@@ -5,7 +5,7 @@
 // shows and hides an entry's attributes, Page Up/Down turn the page.
 import { type ColumnDef, type SortingState, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState, useTransition, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState, useTransition, type KeyboardEvent } from 'react';
 import type { AuditFilterChoices } from '@/lib/server/audit/list-audit-filter-choices';
 import type { AuditPage, AuditRow } from '@/lib/server/audit/list-audit-entries';
 import { AUDIT_FILTER_KEYS, auditQueryString } from '@/lib/validation/audit-log';
@@ -13,6 +13,7 @@ import { AuditEntryDetail } from './AuditEntryDetail';
 import './audit-log.css';
 import { Pager } from '@/components/shell/Pager';
 import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
+import { useRowCursor } from '@/components/shell/use-row-cursor';
 
 type FilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 export type AuditFilterValues = Record<FilterKey, string>;
@@ -48,9 +49,8 @@ export function AuditLogTable({ page, filters, choices, expandedId }: Props) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const [selected, setSelected] = useState<number | undefined>(expandedId ?? page.rows[0]?.id);
+  const { selected, setSelected, select, rowRef, moveByKey } = useRowCursor(page.rows, expandedId ?? page.rows[0]?.id);
   const [expanded, setExpanded] = useState<number | undefined>(expandedId);
-  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
 
   useEffect(() => {
     if (!page.rows.some((r) => r.id === selected)) setSelected(page.rows[0]?.id);
@@ -104,32 +104,11 @@ export function AuditLogTable({ page, filters, choices, expandedId }: Props) {
     },
   });
 
-  const select = (id: number | undefined) => {
-    if (id === undefined) return;
-    setSelected(id);
-    rowRefs.current.get(id)?.focus();
-  };
-
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
     const rows = page.rows;
     const id = rows[index]?.id;
+    if (moveByKey(event, index)) return;
     switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        select(rows[Math.min(index + 1, rows.length - 1)]?.id);
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        select(rows[Math.max(index - 1, 0)]?.id);
-        break;
-      case 'Home':
-        event.preventDefault();
-        select(rows[0]?.id);
-        break;
-      case 'End':
-        event.preventDefault();
-        select(rows[rows.length - 1]?.id);
-        break;
       case 'ArrowRight':
         event.preventDefault();
         expand(id, true);
@@ -199,10 +178,7 @@ export function AuditLogTable({ page, filters, choices, expandedId }: Props) {
               return (
                 <Fragment key={row.id}>
                   <tr
-                    ref={(el) => {
-                      if (el) rowRefs.current.set(id, el);
-                      else rowRefs.current.delete(id);
-                    }}
+                    ref={rowRef(id)}
                     className={isSelected ? 'highlighted' : undefined}
                     aria-selected={isSelected}
                     aria-expanded={isExpanded}

@@ -12,6 +12,7 @@ import { recipientSheetPath } from '@/components/recipients/paths';
 import { kindColumn, nameColumns } from '@/components/recipients/columns';
 import { paths } from '@/components/shell/paths';
 import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
+import { useRowCursor } from '@/components/shell/use-row-cursor';
 import type { FindRecipientsResult, FoundRecipient } from '@/lib/server/recipients/find-recipients';
 import { FIND_FIELD_LABELS, FIND_FIELDS, FIND_LIMIT, FIND_MAX_LENGTH, type FindCriteria, type FindField, NOTHING_TO_FIND_PAGE, findRecipientsSearch } from '@/lib/validation/find-recipients';
 import './find-recipients.css';
@@ -42,9 +43,9 @@ export function FindRecipientsWindow({ organization, sites, criteria, result, er
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState(criteria);
   const [message, setMessage] = useState<string | null>(error);
-  const [selected, setSelected] = useState<number | undefined>(result?.results[0]?.id);
   const firstField = useRef<HTMLInputElement>(null);
-  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+  const rows = useMemo(() => result?.results ?? [], [result]);
+  const { selected, setSelected, select, rowRef, moveByKey } = useRowCursor(rows, result?.results[0]?.id);
 
   // A new URL (Find Now, New Search, Back, Forward) brings its search: show it in the boxes.
   const [shown, setShown] = useState({ criteria, result, error });
@@ -66,7 +67,6 @@ export function FindRecipientsWindow({ organization, sites, criteria, result, er
     ],
     [byAddress],
   );
-  const rows = useMemo(() => result?.results ?? [], [result]);
   const table = useReactTable({
     data: rows,
     columns,
@@ -114,19 +114,9 @@ export function FindRecipientsWindow({ organization, sites, criteria, result, er
     if (row) router.push(recipientSheetPath(row.site, row.id, 'general'));
   };
 
-  const select = (index: number) => {
-    const row = rows[Math.max(0, Math.min(index, rows.length - 1))];
-    if (!row) return;
-    setSelected(row.id);
-    rowRefs.current.get(row.id)?.focus();
-  };
-
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1, PageDown: index + PAGE_ROWS, PageUp: index - PAGE_ROWS };
-    if (event.key in moves) {
-      event.preventDefault();
-      select(moves[event.key]);
-    } else if (event.key === 'Enter' && !event.altKey) {
+    if (moveByKey(event, index, { pageRows: PAGE_ROWS })) return;
+    if (event.key === 'Enter' && !event.altKey) {
       event.preventDefault();
       open(rows[index]);
     }
@@ -135,7 +125,7 @@ export function FindRecipientsWindow({ organization, sites, criteria, result, er
   const toResults = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'ArrowDown' && rows.length > 0) {
       event.preventDefault();
-      select(Math.max(0, rows.findIndex((r) => r.id === selected)));
+      select(rows.find((r) => r.id === selected)?.id ?? rows[0].id);
     }
   };
 
@@ -206,10 +196,7 @@ export function FindRecipientsWindow({ organization, sites, criteria, result, er
               return (
                 <tr
                   key={row.id}
-                  ref={(el) => {
-                    if (el) rowRefs.current.set(found.id, el);
-                    else rowRefs.current.delete(found.id);
-                  }}
+                  ref={rowRef(found.id)}
                   className={isSelected ? 'highlighted' : undefined}
                   aria-selected={isSelected}
                   aria-rowindex={index + 2}

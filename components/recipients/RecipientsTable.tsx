@@ -19,6 +19,7 @@ import { kindColumn, nameColumns } from './columns';
 import { recipientSheetPath } from './paths';
 import { Pager } from '@/components/shell/Pager';
 import { SortableHeaderRow } from '@/components/shell/SortableHeaderRow';
+import { useRowCursor } from '@/components/shell/use-row-cursor';
 
 const columns: ColumnDef<RecipientRow>[] = [
   ...nameColumns<RecipientRow>(),
@@ -37,12 +38,11 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const [selected, setSelected] = useState<number | undefined>(selectedId ?? page.rows[0]?.id);
+  const { selected, setSelected, select, rowRef, rowRefs, moveByKey } = useRowCursor(page.rows, selectedId ?? page.rows[0]?.id);
   const [filter, setFilter] = useState(page.q);
   const [confirmDelete, setConfirmDelete] = useState<RecipientRow | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
   const listRef = useRef<HTMLDivElement>(null);
   const pagedByKeyboard = useRef(false);
 
@@ -132,31 +132,10 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
     };
   }, [selected, openProperties, askDelete]);
 
-  const select = (id: number | undefined, focus = true) => {
-    if (id === undefined) return;
-    setSelected(id);
-    if (focus) rowRefs.current.get(id)?.focus();
-  };
-
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
     const rows = page.rows;
+    if (moveByKey(event, index)) return;
     switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        select(rows[Math.min(index + 1, rows.length - 1)]?.id);
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        select(rows[Math.max(index - 1, 0)]?.id);
-        break;
-      case 'Home':
-        event.preventDefault();
-        select(rows[0]?.id);
-        break;
-      case 'End':
-        event.preventDefault();
-        select(rows[rows.length - 1]?.id);
-        break;
       case 'PageDown':
         if (page.page < page.pageCount) {
           event.preventDefault();
@@ -242,10 +221,7 @@ export function RecipientsTable({ page, selectedId, canChange }: { page: Recipie
               return (
                 <tr
                   key={row.id}
-                  ref={(el) => {
-                    if (el) rowRefs.current.set(id, el);
-                    else rowRefs.current.delete(id);
-                  }}
+                  ref={rowRef(id)}
                   className={isSelected ? 'highlighted' : undefined}
                   aria-selected={isSelected}
                   aria-rowindex={first + index + 1}
