@@ -52,6 +52,11 @@ export function toAppError(error: unknown): AppError {
   if (isPrismaError(error, 'P2025')) return notFound('The object no longer exists.');
   if (isPrismaError(error, 'P2002')) return conflict('The object conflicts with one that already exists.');
   if (isWriteConflict(error)) return conflict('Another change was being saved at the same moment. Try again.');
+  // PostgreSQL refuses U+0000 in text (22021); the API refuses it first (readBody, readQuery), this
+  // catches any other way in (a form, an import file).
+  if (isNulRefusal(error)) {
+    return invalid('The input contains a NUL character (U+0000), which no field can hold.');
+  }
   console.error(error);
   return new AppError('internal', 'An internal error occurred; the details are in the server log.');
 }
@@ -74,4 +79,15 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Re
 
 export function errorBody(error: AppError): ErrorBody {
   return { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+}
+
+/** PostgreSQL's refusal of U+0000 in text (SQLSTATE 22021), as the driver adapter reports it. */
+function isNulRefusal(error: unknown): boolean {
+  let text = String((error as { message?: unknown } | null)?.message ?? '');
+  try {
+    text += JSON.stringify((error as { meta?: unknown } | null)?.meta ?? '', (_key, value) => (typeof value === 'bigint' ? String(value) : value));
+  } catch {
+    // a meta that cannot be written out: the message alone decides
+  }
+  return /invalid byte sequence for encoding "UTF8": 0x00|22021/.test(text);
 }

@@ -11,6 +11,7 @@ import type { Role } from '@/lib/core/auth/permissions';
 import { createAdministrator, createApiToken } from '@/lib/server/auth/administrators';
 import { readApiToken } from '@/lib/server/auth/read-credential';
 import { db } from '@/lib/server/db';
+import { toAppError } from '@/lib/server/errors';
 import { createOwnApiToken } from '@/lib/server/tokens/create-own-api-token';
 import { listApiTokens } from '@/lib/server/tokens/list-api-tokens';
 import { uniqueName } from '../factories';
@@ -128,7 +129,8 @@ describe('[TOKENS] one’s own tokens', () => {
 
   test('invalid input is a 422 naming the field, and saves nothing', async () => {
     const before = await tokensAndAudit();
-    for (const body of [{}, { name: '   ' }, { name: 'x'.repeat(65) }, { name: 5 }, { name: 'ok', extra: true }, { name: 'ok', username: '' }]) {
+    // A NUL cannot be stored in PostgreSQL text: refused up front on both databases.
+    for (const body of [{}, { name: '   ' }, { name: 'x'.repeat(65) }, { name: 5 }, { name: 'ok', extra: true }, { name: 'ok', username: '' }, { name: 'a\u0000b' }]) {
       const error = expectErrorShape(await call(tokensRoute.POST, { method: 'POST', path: '/api/v1/tokens', body }), 422);
       expect(Object.keys(error.fields ?? {}).length, JSON.stringify(body)).toBeGreaterThan(0);
     }
@@ -136,6 +138,14 @@ describe('[TOKENS] one’s own tokens', () => {
     expectErrorShape(await call(tokenRoute.DELETE, { method: 'DELETE', path: '/api/v1/tokens/999999', params: { id: '999999' } }), 404);
     expectErrorShape(await call(tokensRoute.GET, { path: '/api/v1/tokens', query: { username: 'nobody-at-all' } }), 404);
     expect(await tokensAndAudit()).toEqual(before);
+  });
+
+  // SQLite stores a NUL like any character; PostgreSQL refuses it, and that refusal is a 422.
+  test.runIf(process.env.XADM_TEST_DB === 'postgresql')('a NUL that gets past the API (a data function called directly) is a 422, not a database failure', async () => {
+    const other = await createAdministrator({ username: uniqueName('nul').toLowerCase(), password: 'a long enough password', role: 'view-only', siteId: null });
+    await expect(createOwnApiToken('a\u0000b', other.username).catch((error: unknown) => Promise.reject(toAppError(error)))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   test('the command line owns no tokens: it must name the administrator', async () => {

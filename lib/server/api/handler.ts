@@ -89,7 +89,22 @@ export async function readBody<S extends z.ZodType>(request: NextRequest, schema
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid('The request body must be a JSON object.', { body: 'Must be a JSON object.' });
   }
+  refuseNul(body, '');
   return schema.parse(body);
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite's can), so no field may carry it on either database:
+ * a 422 naming the field, where the database would have failed the request.
+ */
+function refuseNul(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw invalid(`${path || 'The input'} contains a NUL character (U+0000), which no field can hold.`, { [path || 'body']: 'Contains a NUL character.' });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => refuseNul(item, `${path}.${index}`));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) refuseNul(item, path ? `${path}.${key}` : key);
+  }
 }
 
 /** Query parameters as an object (a repeated parameter keeps its first value). */
@@ -97,6 +112,7 @@ export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S):
   // No prototype: a parameter named __proto__ or constructor is a key like any other (and refused).
   const params: Record<string, string> = Object.create(null);
   for (const [key, value] of request.nextUrl.searchParams) if (!Object.hasOwn(params, key)) params[key] = value;
+  refuseNul(params, '');
   return schema.parse(params);
 }
 
