@@ -99,7 +99,9 @@ export async function readBody<S extends z.ZodType>(request: NextRequest, schema
  */
 function refuseNul(value: unknown, path: string): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw invalid(`${path || 'The input'} contains a NUL character (U+0000), which no field can hold.`, { [path || 'body']: 'Contains a NUL character.' });
+    // Worded as the schemas' refusals are (toAppError): "field: field …".
+    const field = path || 'body';
+    if (value.includes('\u0000')) throw invalid(`${field}: ${field} contains a NUL character (U+0000), which no field can hold.`, { [field]: 'Contains a NUL character.' });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => refuseNul(item, `${path}.${index}`));
   } else if (typeof value === 'object' && value !== null) {
